@@ -1,0 +1,150 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import type { Block, Diagnostic, DocumentIR, Format } from '../model/ir.js';
+import { buildTable, type DrawnCell } from './grid.js';
+import { cleanText } from './text-normalize.js';
+
+type $ = cheerio.CheerioAPI;
+
+const NOISE_TAGS = 'script, style, noscript, iframe, form, select, button, nav, header, footer, aside, template, svg, object';
+const NOISE_NAME = /(^|[-_ ])(nav|navbar|menu|header|top|footer|foot|breadcrumb|crumb|position|location|related|relate|xgxx|xglj|share|fenxiang|copyright|sidebar|side|toolbar|search|login|banner|links?|friend|bottom)([-_ ]|\d|$)/i;
+const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'body', 'tr', 'td', 'th', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'figure', 'figcaption']);
+const HEADING_TAG = /^h([1-6])$/;
+
+function cjkLength(text: string): number {
+  return (text.match(/[\u3400-\u9fff]/g) ?? []).length;
+}
+
+function removeNoise($: $): void {
+  $(NOISE_TAGS).remove();
+  $('[style*="display:none"], [style*="display: none"], [hidden]').remove();
+  $('[class], [id]').each((_, el) => {
+    const name = `${$(el).attr('class') ?? ''} ${$(el).attr('id') ?? ''}`;
+    if (NOISE_NAME.test(name) && $(el).find('table').length === 0) $(el).remove();
+  });
+  // link lists (相关链接, 上一篇/下一篇): text that is mostly anchors is navigation, not report
+  $('ul, ol, div, td, p').each((_, el) => {
+    const node = $(el);
+    if (node.find('table').length) return;
+    const total = cjkLength(node.text());
+    const linked = cjkLength(node.find('a').text());
+    if (total > 0 && linked / total > 0.6) node.remove();
+  });
+}
+
+/** The deepest element that still holds nearly all of the page's text and every data table. */
+function findReportRoot($: $): cheerio.Cheerio<Element> {
+  const body = $('body').length ? $('body') : $.root().children().first();
+  const total = cjkLength(body.text());
+  const tables = body.find('table').length;
+  let root = body as cheerio.Cheerio<Element>;
+  for (;;) {
+    const next = root
+      .children()
+      .toArray()
+      .find((child) => cjkLength($(child).text()) >= total * 0.85 && $(child).find('table').length + ($(child).is('table') ? 1 : 0) >= tables);
+    if (!next || (next as Element).tagName === 'table') return root;
+    root = $(next as Element);
+  }
+}
+
+function isLayoutTable($: $, table: Element): boolean {
+  return $(table).find('table').length > 0;
+}
+
+function tableRows($: $, table: Element): DrawnCell[][] {
+  const rows: DrawnCell[][] = [];
+  $(table)
+    .find('tr')
+    .filter((_, tr) => $(tr).closest('table').get(0) === table)
+    .each((_, tr) => {
+      const cells = $(tr)
+        .children('td, th')
+        .toArray()
+        .map((td) => ({
+          text: cleanText(inlineText($, td).join(' ')),
+          rowSpan: Number($(td).attr('rowspan') ?? 1),
+          colSpan: Number($(td).attr('colspan') ?? 1),
+        }));
+      rows.push(cells);
+    });
+  return rows;
+}
+
+/** Text of an element with <br> and block boundaries as line breaks. */
+function inlineText($: $, el: AnyNode): string[] {
+  const lines: string[] = [''];
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') lines[lines.length - 1] += (node as unknown as { data: string }).data;
+    else if (node.type === 'tag') {
+      const tag = (node as Element).tagName.toLowerCase();
+      if (tag === 'br') lines.push('');
+      const block = BLOCK_TAGS.has(tag);
+      if (block) lines.push('');
+      for (const child of (node as Element).children) walk(child);
+      if (block) lines.push('');
+    }
+  };
+  for (const child of (el as Element).children ?? []) walk(child);
+  return lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+function isBoldOnly($: $, el: Element): boolean {
+  const text = cleanText($(el).text());
+  const bold = cleanText($(el).find('strong, b').text());
+  return text.length > 0 && text.length <= 40 && bold === text;
+}
+
+function collectBlocks($: $, root: Element, blocks: Block[]): void {
+  let line = '';
+  const flush = (kind: 'paragraph' | 'heading' = 'paragraph', level: number | null = null) => {
+    const text = cleanText(line);
+    if (text) blocks.push({ kind, text, level, page: null });
+    line = '';
+  };
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      line += (node as unknown as { data: string }).data;
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const el = node as Element;
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'table' && !isLayoutTable($, el)) {
+      flush();
+      const rows = tableRows($, el);
+      if (rows.some((r) => r.length)) blocks.push(buildTable(rows));
+      return;
+    }
+    if (tag === 'br') return flush();
+    const heading = HEADING_TAG.exec(tag);
+    if (heading || (tag === 'p' && isBoldOnly($, el))) {
+      flush();
+      line = $(el).text();
+      return flush('heading', heading ? Number(heading[1]) : null);
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    for (const child of el.children) walk(child);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+}
+
+function isoDate(text: string | undefined): string | null {
+  const m = text && /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})/.exec(text);
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+}
+
+/** HTML (already decoded) → DocumentIR. Also the path mammoth's DOCX output takes. */
+export function htmlToDocument(html: string, format: Format = 'html', diagnostics: Diagnostic[] = []): DocumentIR {
+  const $ = cheerio.load(html);
+  const title = cleanText($('meta[name="ArticleTitle"]').attr('content') ?? $('title').first().text()) || null;
+  const published = isoDate($('meta[name="PubDate"], meta[name="pubdate"], meta[name="publishdate"], meta[property="article:published_time"]').attr('content'));
+  removeNoise($);
+  const root = findReportRoot($);
+  const blocks: Block[] = [];
+  collectBlocks($, root.get(0)!, blocks);
+  return { format, pages: null, title, published, blocks, diagnostics };
+}

@@ -1,0 +1,52 @@
+import { UnreadableDocument, type DocumentIR } from '../model/ir.js';
+import { decodeText, replacementShare } from './decode.js';
+import { docxToDocument, legacyWordToDocument } from './docx.js';
+import { htmlToDocument } from './html.js';
+import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options.js';
+import { pdfToDocument } from './pdf/index.js';
+import { sniff } from './sniff.js';
+import { textToDocument } from './text.js';
+
+export { UnreadableDocument };
+
+/** Share of U+FFFD / private-use characters beyond which decoded text is mojibake, not a report. */
+const GARBLED_SHARE = 0.05;
+
+function decodedOrUnreadable(bytes: Uint8Array): { text: string; encoding: string } {
+  const decoded = decodeText(bytes);
+  const share = replacementShare(decoded.text);
+  if (share > GARBLED_SHARE) {
+    throw new UnreadableDocument(`文本乱码：${(share * 100).toFixed(0)}% 的字符无法解码（按 ${decoded.encoding} 解码）`, 'garbled');
+  }
+  return decoded;
+}
+
+/** Bytes → DocumentIR, choosing the extractor by content, never by file extension. */
+export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Promise<DocumentIR> {
+  const kind = sniff(bytes);
+  switch (kind) {
+    case 'empty':
+      throw new UnreadableDocument('文件为空', 'empty');
+    case 'pdf':
+      return pdfToDocument(bytes, options);
+    case 'zip':
+      return docxToDocument(bytes, options);
+    case 'ole':
+    case 'rtf':
+      return legacyWordToDocument(bytes, options);
+    case 'binary':
+      throw new UnreadableDocument('无法识别的二进制文件格式', 'unsupported');
+    case 'html': {
+      const { text, encoding } = decodedOrUnreadable(bytes);
+      const doc = htmlToDocument(text);
+      doc.diagnostics.push({ code: 'extract/encoding', message: `decoded as ${encoding}` });
+      return doc;
+    }
+    case 'text': {
+      const { text, encoding } = decodedOrUnreadable(bytes);
+      const doc = textToDocument(text);
+      doc.diagnostics.push({ code: 'extract/encoding', message: `decoded as ${encoding}` });
+      return doc;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+export interface ExtractOptions {
+  /** PDFs with more pages are refused as unreadable (a report is rarely over 30 pages) */
+  maxPages: number;
+  /** DOCX and other zips: refuse archives beyond these (zip bombs) */
+  maxZipEntries: number;
+  maxUncompressedBytes: number;
+  maxCompressionRatio: number;
+  /** legacy .doc/.wps conversion through LibreOffice */
+  sofficeTimeoutMs: number;
+}
+
+export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
+  maxPages: 200,
+  maxZipEntries: 2000,
+  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  sofficeTimeoutMs: 60_000,
+};

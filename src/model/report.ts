@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { Diagnostic, Format } from './ir.js';
+
+export const SCHEMA_VERSION = 1;
+
+export const TemplateVersion = z.enum(['2019', '2021', 'unknown']);
+export type TemplateVersion = z.infer<typeof TemplateVersion>;
+
+/** `value` is null for blank and not-applicable cells; `raw` keeps 0, blank and "/" apart. */
+export const Cell = z.object({
+  value: z.number().nullable(),
+  raw: z.string(),
+  page: z.number().int().positive().nullable(),
+  /** a unit written in the cell itself (元, 万元), never assumed */
+  unit: z.string().optional(),
+});
+export type Cell = z.infer<typeof Cell>;
+
+const CellMap = z.record(z.string(), Cell);
+export const ApplicationsTable = z.record(z.string(), CellMap);
+export const ReviewLitigationTable = z.record(z.string(), CellMap);
+export const ActiveDisclosureTable = z.record(z.string(), z.record(z.string(), CellMap));
+export type CellRow = z.infer<typeof CellMap>;
+export type ApplicationsTable = z.infer<typeof ApplicationsTable>;
+export type ReviewLitigationTable = z.infer<typeof ReviewLitigationTable>;
+export type ActiveDisclosureTable = z.infer<typeof ActiveDisclosureTable>;
+
+export const TableKey = z.enum(['activeDisclosure', 'applications', 'reviewLitigation']);
+export type TableKey = z.infer<typeof TableKey>;
+
+export const SectionKey = z.enum(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters']);
+export type SectionKey = z.infer<typeof SectionKey>;
+
+export const Section = z.object({
+  /** the number the heading itself carries (一 → 1), null when it has none */
+  number: z.number().int().min(1).max(6).nullable(),
+  key: SectionKey,
+  heading: z.string(),
+  text: z.string(),
+  page: z.number().int().positive().nullable(),
+});
+export type Section = z.infer<typeof Section>;
+
+/**
+ * A place the extractor could not read with confidence. Rules treat it as
+ * "unknown": neither missing nor a number to add up.
+ */
+export const UncertainPlace = z.object({
+  table: TableKey,
+  /** row key (applications), group key (reviewLitigation), `sub/row` (activeDisclosure); null = whole table */
+  row: z.string().nullable(),
+  location: z.string(),
+  reason: z.string(),
+  page: z.number().int().positive().nullable(),
+});
+export type UncertainPlace = z.infer<typeof UncertainPlace>;
+
+export const AnnualReport = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  source: z.object({
+    path: z.string(),
+    sha256: z.string(),
+    format: Format,
+    pages: z.number().int().nonnegative().nullable(),
+  }),
+  meta: z.object({
+    title: z.string().nullable(),
+    agency: z.string().nullable(),
+    year: z.number().int().nullable(),
+    template: TemplateVersion,
+    periodStart: z.string().nullable(),
+    periodEnd: z.string().nullable(),
+    /** year named in the file's own metadata title or name, for meta/year-mismatch */
+    fileYear: z.number().int().nullable(),
+    titleYear: z.number().int().nullable(),
+  }),
+  sections: z.array(Section),
+  tables: z.object({
+    activeDisclosure: ActiveDisclosureTable.nullable(),
+    applications: ApplicationsTable.nullable(),
+    reviewLitigation: ReviewLitigationTable.nullable(),
+  }),
+  /** template recognised per table: a report can mix a 2021 表二 with a 2019 表三 */
+  tableTemplates: z.object({
+    activeDisclosure: TemplateVersion.nullable(),
+    applications: TemplateVersion.nullable(),
+    reviewLitigation: TemplateVersion.nullable(),
+  }),
+  uncertain: z.array(UncertainPlace),
+  diagnostics: z.array(Diagnostic),
+});
+export type AnnualReport = z.infer<typeof AnnualReport>;
