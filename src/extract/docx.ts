@@ -1,10 +1,149 @@
-import { UnreadableDocument, type DocumentIR } from '../model/ir.js';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import mammoth from 'mammoth';
+import { UnreadableDocument, type Block, type Diagnostic, type DocumentIR } from '../model/ir.js';
+import { HEADING_STYLE_PREFIX, normalizeDocumentXml, stripDoctype } from './docx-xml.js';
+import { htmlToDocument } from './html.js';
 import type { ExtractOptions } from './options.js';
+import { convertToDocx } from './soffice.js';
+import { cleanText } from './text-normalize.js';
+import { listZip, readZip, type ZipEntry } from './zip.js';
 
-export async function docxToDocument(_bytes: Uint8Array, _options: ExtractOptions): Promise<DocumentIR> {
-  throw new UnreadableDocument('DOCX 解析尚未实现 (DOCX reading is not available in this build)', 'unsupported');
+const WORD_MAIN_TYPES = /wordprocessingml\.document\.main\+xml|ms-word\.(document|template)\.macroEnabled\.main\+xml|wordprocessingml\.template\.main\+xml/;
+const ODT_MIME = 'application/vnd.oasis.opendocument.text';
+/** Parts mammoth reads; media and embedded objects stay compressed and unread. */
+const XML_PART = /\.(xml|rels)$/i;
+
+const STYLE_MAP = Array.from({ length: 6 }, (_, i) => `p.${HEADING_STYLE_PREFIX}${i + 1} => h${i + 1}:fresh`);
+
+/** Part headings written as plain paragraphs: 「一、总体情况」, 「（三）不予公开情况」. */
+const TEXT_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。；;，,]{1,36}$/;
+
+/** China's reports are dated in Beijing time; core.xml stores UTC. */
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+const EARLIEST_YEAR = 1990;
+
+function isDocx(files: Map<string, Uint8Array>): boolean {
+  const types = files.get('[Content_Types].xml');
+  return types ? WORD_MAIN_TYPES.test(strFromU8(types)) : files.has('word/document.xml');
 }
 
-export async function legacyWordToDocument(_bytes: Uint8Array, _options: ExtractOptions): Promise<DocumentIR> {
-  throw new UnreadableDocument('DOC/WPS 解析尚未实现 (legacy Word reading is not available in this build)', 'unsupported');
+function xmlText(raw: string): string {
+  return raw.replace(/<[^>]*>/g, '').replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
+    const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+    if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
+
+function coreField(core: string, tag: string): string | null {
+  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(core);
+  return m ? cleanText(xmlText(m[1]!)) || null : null;
+}
+
+function beijingDate(w3cdtf: string | null): string | null {
+  const time = w3cdtf ? Date.parse(w3cdtf) : NaN;
+  if (!Number.isFinite(time)) return null;
+  const date = new Date(time + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+  return Number(date.slice(0, 4)) >= EARLIEST_YEAR ? date : null;
+}
+
+/**
+ * Title and date from docProps/core.xml. The last-saved date comes first: a
+ * report is usually last year's file edited, so its creation date can be a
+ * year or more older than the report.
+ */
+function readCore(files: Map<string, Uint8Array>): { title: string | null; published: string | null } {
+  const raw = files.get('docProps/core.xml');
+  if (!raw) return { title: null, published: null };
+  const core = stripDoctype(strFromU8(raw)).xml;
+  return { title: coreField(core, 'dc:title'), published: beijingDate(coreField(core, 'dcterms:modified')) ?? beijingDate(coreField(core, 'dcterms:created')) };
+}
+
+function mediaParts(entries: ZipEntry[]): string[] {
+  return entries.filter((e) => !XML_PART.test(e.name)).map((e) => e.name);
+}
+
+/** The XML parts with DOCTYPEs removed and document.xml normalised, zipped again (stored) for mammoth. */
+function prepareParts(files: Map<string, Uint8Array>, diagnostics: Diagnostic[]): Uint8Array {
+  const parts: Zippable = {};
+  let doctypes = 0;
+  for (const [name, bytes] of files) {
+    const { xml, stripped } = stripDoctype(strFromU8(bytes));
+    if (stripped) doctypes++;
+    parts[name] = strToU8(xml);
+  }
+  if (doctypes) diagnostics.push({ code: 'extract/docx-doctype', message: `removed DOCTYPE declarations from ${doctypes} XML part(s); entities are never expanded` });
+  const documentName = files.has('word/document.xml') ? 'word/document.xml' : null;
+  if (documentName) {
+    const styles = parts['word/styles.xml'] as Uint8Array | undefined;
+    const result = normalizeDocumentXml(strFromU8(parts[documentName] as Uint8Array), styles ? strFromU8(styles) : null);
+    parts[documentName] = strToU8(result.xml);
+    if (result.tableFixes) diagnostics.push({ code: 'extract/docx-table-normalized', message: `${result.tableFixes} table element(s) adjusted so merged cells survive` });
+  }
+  return zipSync(parts, { level: 0 });
+}
+
+async function toHtml(zip: Uint8Array, diagnostics: Diagnostic[]): Promise<string> {
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(zip) },
+      { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
+    for (const m of result.messages) if (m.type === 'error') diagnostics.push({ code: 'extract/docx-mammoth', message: m.message });
+    return result.value;
+  } catch (error) {
+    throw new UnreadableDocument(`DOCX 内容无法解析（${error instanceof Error ? error.message : String(error)}）`, 'corrupt');
+  }
+}
+
+function headingsByText(blocks: Block[]): Block[] {
+  return blocks.map((b) => (b.kind === 'paragraph' && TEXT_HEADING.test(b.text) ? { ...b, kind: 'heading' } : b));
+}
+
+/** DOCX bytes → DocumentIR through mammoth's HTML and the HTML extractor (one table-grid builder for both). */
+export async function docxToDocument(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
+  const entries = listZip(bytes, options);
+  const xmlNames = new Set(entries.filter((e) => XML_PART.test(e.name)).map((e) => e.name));
+  const files = readZip(bytes, (name) => xmlNames.has(name) || name === 'mimetype');
+  if (!isDocx(files)) return notDocx(bytes, files, options);
+  const diagnostics: Diagnostic[] = [];
+  const html = await toHtml(prepareParts(files, diagnostics), diagnostics);
+  const { title, published } = readCore(files);
+  const doc = htmlToDocument(`<html><body>${html}</body></html>`, 'docx', diagnostics);
+  if (doc.blocks.length === 0) {
+    const media = mediaParts(entries).filter((n) => n.startsWith('word/media/'));
+    throw new UnreadableDocument(media.length ? `DOCX 中没有文字，只有 ${media.length} 张图片（可能是扫描件）` : 'DOCX 中没有文字', 'no-text');
+  }
+  return { ...doc, title: title ?? doc.title, published, blocks: headingsByText(doc.blocks) };
+}
+
+/** A zip that is not a Word document: OpenDocument text goes through LibreOffice; anything else is not a report. */
+async function notDocx(bytes: Uint8Array, files: Map<string, Uint8Array>, options: ExtractOptions): Promise<DocumentIR> {
+  const mime = files.get('mimetype');
+  if (mime && strFromU8(mime).trim() === ODT_MIME) return viaLibreOffice(bytes, 'odt', options);
+  throw new UnreadableDocument('ZIP 压缩包不是 Word（DOCX）文档', 'unsupported');
+}
+
+async function viaLibreOffice(bytes: Uint8Array, extension: string, options: ExtractOptions): Promise<DocumentIR> {
+  const converted = await convertToDocx(bytes, extension, options.sofficeTimeoutMs);
+  const doc = await docxToDocument(converted, options);
+  doc.diagnostics.push({ code: 'extract/converted', message: `${extension} converted to docx by LibreOffice` });
+  return doc;
+}
+
+const utf16 = (s: string) => Buffer.from(s, 'utf16le');
+
+/**
+ * Word 97–2003 .doc, WPS Office .wps (the same binary format) and RTF, through
+ * LibreOffice. An OLE file is checked first: Office's password protection of a
+ * DOCX also produces an OLE file, which no converter can open.
+ */
+export async function legacyWordToDocument(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const isRtf = buffer.subarray(0, 64).toString('latin1').trimStart().startsWith('{\\rtf');
+  if (!isRtf) {
+    if (buffer.includes(utf16('EncryptedPackage'))) throw new UnreadableDocument('文档已加密（受密码保护），无法读取', 'encrypted');
+    if (!buffer.includes(utf16('WordDocument'))) throw new UnreadableDocument('OLE 复合文件不是 Word 文档（可能是 Excel / PowerPoint）', 'unsupported');
+  }
+  return viaLibreOffice(bytes, isRtf ? 'rtf' : 'doc', options);
 }
