@@ -73,6 +73,8 @@ export const AnnualReport = z.object({
     /** year named in the file's own metadata title or name, for meta/year-mismatch */
     fileYear: z.number().int().nullable(),
     titleYear: z.number().int().nullable(),
+    /** publication date the source states about itself, ISO yyyy-mm-dd */
+    published: z.string().nullable(),
   }),
   sections: z.array(Section),
   tables: z.object({

@@ -1,0 +1,35 @@
+import type { Rule } from '../rule.js';
+import { rule as applicationsBalance } from './applications-balance.js';
+import { rule as applicationsOutcomeTotal } from './applications-outcome-total.js';
+import { rule as applicationsRowTotal } from './applications-row-total.js';
+import { rule as extractUncertainTable } from './extract-uncertain-table.js';
+import { rule as extractUnreadable } from './extract-unreadable.js';
+import { rule as metaTemplateOutdated } from './meta-template-outdated.js';
+import { rule as metaYearMismatch } from './meta-year-mismatch.js';
+import { rule as reviewLitigationTotal } from './review-litigation-total.js';
+import { rule as structureHeadingMislabeled } from './structure-heading-mislabeled.js';
+import { rule as structureMissingRow } from './structure-missing-row.js';
+import { rule as structureMissingSection } from './structure-missing-section.js';
+import { rule as structureMissingTable } from './structure-missing-table.js';
+import { rule as structureSectionOrder } from './structure-section-order.js';
+import { rule as tableBlankCell } from './table-blank-cell.js';
+import { rule as tableInvalidNumber } from './table-invalid-number.js';
+
+/** Every rule, in the order findings are listed for one report. */
+export const RULES: readonly Rule[] = [
+  extractUnreadable,
+  extractUncertainTable,
+  structureMissingSection,
+  structureSectionOrder,
+  structureHeadingMislabeled,
+  structureMissingTable,
+  structureMissingRow,
+  tableBlankCell,
+  tableInvalidNumber,
+  applicationsRowTotal,
+  applicationsOutcomeTotal,
+  applicationsBalance,
+  reviewLitigationTotal,
+  metaYearMismatch,
+  metaTemplateOutdated,
+];

@@ -1,0 +1,38 @@
+import { auditCommand } from './audit.js';
+import { extractCommand } from './extract.js';
+import { rulesCommand } from './rules.js';
+import { USAGE, UsageError } from './usage.js';
+import { VERSION } from './version.js';
+
+type Command = (argv: string[]) => Promise<number> | number;
+
+export const COMMANDS: Record<string, Command> = {
+  audit: auditCommand,
+  extract: extractCommand,
+  rules: rulesCommand,
+};
+
+/** Runs one command; returns the exit code (0 done, 1 --fail-on matched, 2 usage or run failure). */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (!command) throw new UsageError(`unknown command: ${name}`);
+    return await command(rest);
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`nianbao: ${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    process.stderr.write(`nianbao: the run could not complete: ${(error as Error).stack ?? error}\n`);
+    return 2;
+  }
+}

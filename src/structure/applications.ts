@@ -1,0 +1,118 @@
+import type { Diagnostic, IRCell } from '../model/ir.js';
+import type { ApplicationsTable, UncertainPlace } from '../model/report.js';
+import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_GROUP_LABELS, TABLE_NAMES, type LabelDef, type OutcomeGroup, type Version } from '../model/templates.js';
+import { hasValue, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
+import { matchLabel, normalizeLabel } from './labels.js';
+import { parseCell } from './numbers.js';
+
+const NAME = TABLE_NAMES.applications;
+const ALL_ROWS: LabelDef[] = [...APPLICATION_ROWS['2021'], APPLICATION_ROWS['2019'].find((r) => r.key === 'other')!];
+const HEADER_WORDS = ['申请人情况', '法人或其他组织', '自然人', '商业企业', '科研机构'];
+
+export interface StructuredApplications {
+  rows: ApplicationsTable;
+  version: Version;
+  uncertain: UncertainPlace[];
+}
+
+/** Which format's 表三 this is: only （六）其他处理 differs. */
+export function applicationsVersion(text: string, year: number | null): { version: Version; sure: boolean } {
+  const n = normalizeLabel(text);
+  if (/逾期不补正|缴纳费用|收费通知/.test(n)) return { version: '2021', sure: true };
+  if (/其他处理/.test(n)) return { version: '2019', sure: true };
+  return { version: year !== null && year >= 2021 ? '2021' : '2019', sure: false };
+}
+
+function groupOf(cells: IRCell[]): OutcomeGroup | null {
+  for (const cell of cells) {
+    const n = normalizeLabel(cell.text);
+    const hit = OUTCOME_GROUP_LABELS.find((g) => g.group !== 'results' && g.phrases.some((p) => n.includes(p)));
+    if (hit) return hit.group as OutcomeGroup;
+  }
+  return null;
+}
+
+function matchRow(defs: LabelDef[], own: IRCell, group: OutcomeGroup | null): LabelDef | null {
+  return matchLabel(defs, own.text, (def) => !def.group || !def.exact || def.group === group);
+}
+
+/** Column index → column key, read from the header rows above the first data row. */
+function headerColumns(view: GridView): Map<number, string> | null {
+  const columns = new Map<number, string>();
+  for (let r = 0; r < view.table.rows; r++) {
+    const cells = rowCells(view, r);
+    if (hasValue(cells)) break;
+    if (!cells.some((c) => HEADER_WORDS.some((w) => normalizeLabel(c.text).includes(w)))) continue;
+    for (let c = 0; c < view.table.cols; c++) {
+      const cell = view.matrix[r]![c];
+      const def = cell && matchLabel(APPLICATION_COLUMNS, cell.text);
+      if (def) columns.set(c, def.key);
+    }
+  }
+  const keys = new Set(columns.values());
+  return keys.size === APPLICATION_COLUMNS.length && columns.size === keys.size ? columns : null;
+}
+
+interface RowRead {
+  labels: IRCell[];
+  values: (IRCell | null)[] | null;
+  found: number;
+}
+
+function readGridRow(view: GridView, r: number, columns: Map<number, string>): RowRead {
+  const first = Math.min(...columns.keys());
+  const labels = rowCells(view, r, 0, first).filter((c) => c.text.trim());
+  const values = APPLICATION_COLUMNS.map((col) => {
+    const c = [...columns].find(([, key]) => key === col.key)![0];
+    const cell = view.matrix[r]![c] ?? null;
+    return cell && cell.row === r ? cell : null;
+  });
+  return { labels, values, found: values.length };
+}
+
+function readTextRow(view: GridView, r: number): RowRead {
+  const { labels, values } = splitTrailingValues(rowCells(view, r));
+  return { labels, values: values.length === APPLICATION_COLUMNS.length ? values : null, found: values.length };
+}
+
+/** 表三 → rows × columns. Rows whose values cannot be placed are reported uncertain, never guessed. */
+export function structureApplications(view: GridView, year: number | null, diagnostics: Diagnostic[]): StructuredApplications {
+  const text = view.table.cells.map((c) => c.text).join(' ');
+  const { version, sure } = applicationsVersion(text, year);
+  if (!sure) diagnostics.push({ code: 'structure/template-guessed', message: `${NAME}无（六）其他处理行可判断格式，按年份推定为${version}年版` });
+  const defs = ALL_ROWS.filter((d) => APPLICATION_ROWS[version].some((v) => v.key === d.key));
+  const columns = view.table.layout === 'grid' ? headerColumns(view) : null;
+  if (!columns) diagnostics.push({ code: 'structure/no-header', message: `${NAME}未能从表头确定列，按每行末尾的 7 个数值依模板顺序读取` });
+  const rows: ApplicationsTable = {};
+  const uncertain: UncertainPlace[] = [];
+  let group: OutcomeGroup | null = null;
+  for (let r = 0; r < view.table.rows; r++) {
+    const read = columns ? readGridRow(view, r, columns) : readTextRow(view, r);
+    const own = read.labels[read.labels.length - 1];
+    if (!own) continue;
+    group = groupOf(read.labels.slice(0, -1)) ?? groupOf([own]) ?? group;
+    const def = matchRow(defs, own, group);
+    if (!def) {
+      if (read.values && hasValue(read.values.filter((c): c is IRCell => c !== null)) && !groupOf([own])) diagnostics.push({ code: 'structure/unknown-row', message: `${NAME}中未识别的行：「${own.text}」` });
+      continue;
+    }
+    if (!def.group) group = null;
+    if (rows[def.key] || uncertain.some((u) => u.row === def.key)) {
+      diagnostics.push({ code: 'structure/duplicate-row', message: `${NAME}中「${def.short}」出现多次，取第一次` });
+      continue;
+    }
+    if (!read.values) {
+      if (read.found === 0) continue;
+      uncertain.push({
+        table: 'applications', row: def.key, location: `${NAME}/${def.short}`, page: own.page,
+        reason: `该行找到 ${read.found} 个数值，应为 ${APPLICATION_COLUMNS.length} 个，无法确定各数值所属的列`,
+      });
+      continue;
+    }
+    rows[def.key] = Object.fromEntries(APPLICATION_COLUMNS.map((col, i) => {
+      const cell = read.values![i] ?? null;
+      return [col.key, parseCell(cell?.text ?? '', col.kind, cell?.page ?? own.page)];
+    }));
+  }
+  return { rows, version, uncertain };
+}

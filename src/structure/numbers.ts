@@ -1,0 +1,55 @@
+import type { Cell } from '../model/report.js';
+import type { ColumnDef } from '../model/templates.js';
+
+export type CellKind = ColumnDef['kind'];
+export type CellState = 'number' | 'blank' | 'not-applicable' | 'invalid';
+
+const NOT_APPLICABLE = /^(?:[/／\\_—－\-–~～]+|无|不适用|暂无)$/;
+const COUNT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:件|条|个|项|次|宗|份)?$/;
+const SIGNED = /^(增|减|\+|-)?(\d{1,3}(?:,\d{3})+|\d+)$/;
+const AMOUNT = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(万元|元)?$/;
+
+function compact(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(/[\s\u00a0\u2009\u202f\u3000]+/g, '')
+    .replace(/^[−–]/, '-');
+}
+
+function digits(text: string): number {
+  return Number(text.replace(/,/g, ''));
+}
+
+/** Reads one table cell: the number it states, if it states one of the column's kind. */
+export function parseCell(raw: string, kind: CellKind, page: number | null): Cell {
+  const text = compact(raw);
+  const cell: Cell = { value: null, raw, page };
+  if (!text || NOT_APPLICABLE.test(text)) return cell;
+  if (kind === 'count') {
+    const m = COUNT.exec(text);
+    if (m) cell.value = digits(m[1]!);
+  } else if (kind === 'signed') {
+    const m = SIGNED.exec(text);
+    if (m) cell.value = (m[1] === '减' || m[1] === '-' ? -1 : 1) * digits(m[2]!);
+  } else {
+    const m = AMOUNT.exec(text);
+    if (m) {
+      cell.value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
+      if (m[3]) cell.unit = m[3];
+    }
+  }
+  return cell;
+}
+
+export function cellState(cell: Cell): CellState {
+  if (cell.value !== null) return 'number';
+  const text = compact(cell.raw);
+  if (!text) return 'blank';
+  return NOT_APPLICABLE.test(text) ? 'not-applicable' : 'invalid';
+}
+
+/** Whether a cell's text reads as a table value at all (used where positions are unknown). */
+export function looksLikeValue(raw: string): boolean {
+  const text = compact(raw);
+  return NOT_APPLICABLE.test(text) || SIGNED.test(text) || AMOUNT.test(text) || COUNT.test(text);
+}
