@@ -132,6 +132,11 @@ async function viaLibreOffice(bytes: Uint8Array, extension: string, options: Ext
 }
 
 const utf16 = (s: string) => Buffer.from(s, 'utf16le');
+/** Stream names that mark an OLE file as something other than a Word document; anything unknown is left to LibreOffice. */
+const OTHER_OLE_STREAMS: [string, string][] = [
+  ['Workbook', 'Excel 工作簿'],
+  ['PowerPoint Document', 'PowerPoint 演示文稿'],
+];
 
 /**
  * Word 97–2003 .doc, WPS Office .wps (the same binary format) and RTF, through
@@ -143,7 +148,8 @@ export async function legacyWordToDocument(bytes: Uint8Array, options: ExtractOp
   const isRtf = buffer.subarray(0, 64).toString('latin1').trimStart().startsWith('{\\rtf');
   if (!isRtf) {
     if (buffer.includes(utf16('EncryptedPackage'))) throw new UnreadableDocument('文档已加密（受密码保护），无法读取', 'encrypted');
-    if (!buffer.includes(utf16('WordDocument'))) throw new UnreadableDocument('OLE 复合文件不是 Word 文档（可能是 Excel / PowerPoint）', 'unsupported');
+    const other = OTHER_OLE_STREAMS.find(([stream]) => buffer.includes(utf16(stream)));
+    if (other && !buffer.includes(utf16('WordDocument'))) throw new UnreadableDocument(`OLE 复合文件不是 Word 文档，而是 ${other[1]}`, 'unsupported');
   }
   return viaLibreOffice(bytes, isRtf ? 'rtf' : 'doc', options);
 }
