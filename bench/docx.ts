@@ -1,0 +1,47 @@
+/**
+ * Time per DOCX report: extraction (zip checks, table normalisation, mammoth,
+ * HTML → IR) for every corpus DOCX, or for the files given as arguments.
+ * Usage: npm run bench:docx [-- file.docx …]
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { docxToDocument } from '../src/extract/docx.js';
+import { DEFAULT_EXTRACT_OPTIONS } from '../src/extract/options.js';
+
+const ROUNDS = 12;
+
+function inputs(): string[] {
+  const args = process.argv.slice(2);
+  if (args.length) return args;
+  const dirs = ['corpus/docx', 'test/fixtures/docx'].filter((d) => existsSync(d));
+  return dirs.flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.docx')).map((n) => join(d, n)));
+}
+
+async function timeFile(path: string): Promise<{ path: string; kb: number; ms: number[]; tables: number }> {
+  const bytes = readFileSync(path);
+  const ms: number[] = [];
+  let tables = 0;
+  for (let i = 0; i < ROUNDS; i++) {
+    const started = performance.now();
+    const doc = await docxToDocument(bytes, DEFAULT_EXTRACT_OPTIONS);
+    ms.push(performance.now() - started);
+    tables = doc.blocks.filter((b) => b.kind === 'table').length;
+  }
+  return { path, kb: bytes.length / 1024, ms, tables };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+async function main(): Promise<void> {
+  const files = inputs();
+  if (!files.length) throw new Error('no DOCX files found (scripts/make-docx.sh writes corpus/docx/)');
+  const results = [];
+  for (const file of files) results.push(await timeFile(file));
+  for (const r of results) console.log(`${r.path}\t${r.kb.toFixed(0)} KB\t${r.tables} tables\tfirst ${r.ms[0]!.toFixed(1)} ms\tmedian ${median(r.ms.slice(1)).toFixed(1)} ms`);
+  const medians = results.map((r) => median(r.ms.slice(1)));
+  const mean = medians.reduce((a, b) => a + b, 0) / medians.length;
+  console.log(`${results.length} DOCX file(s): mean ${mean.toFixed(1)} ms, max ${Math.max(...medians).toFixed(1)} ms per report (median of ${ROUNDS - 1} warm rounds)`);
+}
+
+await main();
