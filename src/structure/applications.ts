@@ -32,8 +32,24 @@ function groupOf(cells: IRCell[]): OutcomeGroup | null {
   return null;
 }
 
+/** A flattened label carries its group in front: 「（六）其他处理3.其他」 → group other, own 「3其他」. */
+function splitGroupPrefix(text: string): { group: OutcomeGroup; rest: string } | null {
+  const n = normalizeLabel(text);
+  for (const g of OUTCOME_GROUP_LABELS) {
+    if (g.group === 'results') continue;
+    for (const phrase of g.phrases) {
+      const at = n.indexOf(phrase);
+      const rest = at < 0 ? '' : n.slice(at + phrase.length);
+      if (rest) return { group: g.group, rest };
+    }
+  }
+  return null;
+}
+
 function matchRow(defs: LabelDef[], own: IRCell, group: OutcomeGroup | null): LabelDef | null {
-  return matchLabel(defs, own.text, (def) => !def.group || !def.exact || def.group === group);
+  const prefixed = splitGroupPrefix(own.text);
+  const [text, context] = prefixed ? [prefixed.rest, prefixed.group] : [own.text, group];
+  return matchLabel(defs, text, (def) => !def.group || !def.exact || def.group === context);
 }
 
 /** Column index → column key, read from the header rows above the first data row. */

@@ -2,7 +2,9 @@
  * applications/outcome-total — in 表三, per column, （七）总计 equals the sum of
  * every outcome row （一）…（六） (the sub-items of （三）（四）（五）, and of （六）
  * in the 2021 format; the template has no subtotal rows). The （二） label's
- * 「只计这一情形」 is what makes each application count once.
+ * 「只计这一情形」 is what makes each application count once. With an outcome
+ * row missing, only a total below the rows present is certain to be wrong
+ * (counts are never negative); structure/missing-row reports the gap.
  *
  * @ok
  * | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
@@ -12,7 +14,7 @@
  * @not-ok 表三/（七）总计/自然人
  * | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
  * | （二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
- * | （七）总计 | 3 | 0 | 0 | 0 | 0 | 0 | 2 |
+ * | （七）总计 | 1 | 0 | 0 | 0 | 0 | 0 | 2 |
  */
 import { APPLICATION_COLUMNS, outcomeRows } from '../../model/templates.js';
 import { isUncertain, place, sumMismatch, templateOf } from '../places.js';
@@ -28,11 +30,11 @@ export const rule: Rule = {
     const rows = outcomeRows(templateOf(report, 'applications'));
     if (rows.some((r) => isUncertain(report, 'applications', r))) return [];
     const present = rows.filter((r) => table[r]);
-    if (present.length === 0) return [];
+    const complete = present.length === rows.length;
     return APPLICATION_COLUMNS.flatMap((col): RuleFinding[] => {
       const bad = sumMismatch(table.total_processed![col.key], present.map((r) => table[r]![col.key]));
-      if (!bad) return [];
-      const partial = present.length < rows.length ? `（缺 ${rows.length - present.length} 行，按现有各行计算）` : '';
+      if (!bad || (!complete && bad.sum < bad.total)) return [];
+      const partial = complete ? '' : `（缺 ${rows.length - present.length} 行，仅现有各行之和已超过总计）`;
       return [{
         location: place.applicationCell('total_processed', col.key),
         expected: bad.sum,

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { auditPaths } from '../../src/corpus/run.js';
+
+const CORPUS = join(import.meta.dirname, '../../corpus');
+const expected: Record<string, { rule: string; location: string }[]> = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8'));
+const key = (f: { rule: string; location: string }) => `${f.rule} @ ${f.location}`;
+
+describe('the bundled corpus yields exactly its recorded findings', async () => {
+  const run = await auditPaths([CORPUS]);
+  const byFile = new Map<string, string[]>();
+  for (const f of run.findings) byFile.set(relative(CORPUS, f.file), [...(byFile.get(relative(CORPUS, f.file)) ?? []), key(f)]);
+  const files = run.files.map((f) => relative(CORPUS, f));
+
+  it('records every report file it holds', () => {
+    expect(files.filter((f) => !(f in expected))).toEqual([]);
+    expect(Object.keys(expected).filter((f) => !files.includes(f))).toEqual([]);
+  });
+
+  for (const file of Object.keys(expected)) {
+    it(file, () => {
+      expect((byFile.get(file) ?? []).sort()).toEqual(expected[file]!.map(key).sort());
+    });
+  }
+
+  it('recall and precision are both 100%', () => {
+    const want = Object.entries(expected).flatMap(([file, fs]) => fs.map((f) => `${file} ${key(f)}`));
+    const got = [...byFile].flatMap(([file, fs]) => fs.map((f) => `${file} ${f}`));
+    const hit = want.filter((w) => got.includes(w)).length;
+    console.info(`corpus: ${files.length} files, ${want.length} recorded findings, recall ${((hit / want.length) * 100).toFixed(1)}%, precision ${((hit / got.length) * 100).toFixed(1)}%`);
+    expect(hit).toBe(want.length);
+    expect(got.length).toBe(want.length);
+  });
+});
