@@ -1,6 +1,158 @@
-import { UnreadableDocument, type DocumentIR } from '../../model/ir.js';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { UnreadableDocument, type Block, type DocumentIR } from '../../model/ir.js';
 import type { ExtractOptions } from '../options.js';
+import { cleanText } from '../text-normalize.js';
+import { joinPageTables } from './continuation.js';
+import { linesToBlocks, type FlowContext } from './flow.js';
+import type { Matrix } from './geometry.js';
+import { findLatticeTables } from './lattice.js';
+import { wordsToLines, type Line } from './lines.js';
+import { hasEndMarker, openPdf, pdfDate } from './load.js';
+import { fillLattice, insideBox, type PageTable } from './page-tables.js';
+import { countImages, rulingEdges, type OperatorList } from './paths.js';
+import { assertReadable } from './quality.js';
+import { dropRunningLines } from './running.js';
+import { findTextTables } from './stream.js';
+import { itemsToWords, type RawTextItem, type Word } from './words.js';
 
-export async function pdfToDocument(_bytes: Uint8Array, _options: ExtractOptions): Promise<DocumentIR> {
-  throw new UnreadableDocument('PDF 解析尚未实现 (PDF reading is not available in this build)', 'unsupported');
+export interface PageContent {
+  number: number;
+  width: number;
+  height: number;
+  lines: Line[];
+  tables: PageTable[];
+  text: string;
+  images: number;
+}
+
+const BOLD_FONT = /bold|heavy|black|demi|semibold|hei|黑/i;
+
+function boldLookup(page: PDFPageProxy): (fontName: string) => boolean {
+  const cache = new Map<string, boolean>();
+  return (id) => {
+    if (!cache.has(id)) {
+      const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string } | null) : null;
+      cache.set(id, BOLD_FONT.test(font?.name ?? ''));
+    }
+    return cache.get(id)!;
+  };
+}
+
+async function readPage(doc: PDFDocumentProxy, number: number): Promise<PageContent> {
+  const page = await doc.getPage(number);
+  const viewport = page.getViewport({ scale: 1 });
+  const toPage = viewport.transform as Matrix;
+  const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  const items = content.items.filter((i): i is RawTextItem & typeof i => 'str' in i);
+  const words = itemsToWords(items, toPage, boldLookup(page));
+  const tables = findLatticeTables(rulingEdges(ops as OperatorList, toPage)).map((t) => fillLattice(t, words, number));
+  const free: Word[] = words.filter((w) => !tables.some((t) => insideBox(t, w)));
+  const lines = wordsToLines(free);
+  const textTables = findTextTables(lines, number);
+  const text = items.map((i) => i.str).join('');
+  page.cleanup();
+  return {
+    number,
+    width: viewport.width,
+    height: viewport.height,
+    lines: lines.filter((l) => !textTables.some((t) => t.lines.has(l))),
+    tables: [...tables, ...textTables.map((t) => t.table)],
+    text,
+    images: countImages(ops as OperatorList),
+  };
+}
+
+async function readPageOrThrow(doc: PDFDocumentProxy, number: number): Promise<PageContent> {
+  try {
+    return await readPage(doc, number);
+  } catch (error) {
+    throw new UnreadableDocument(`PDF 第 ${number} 页无法解析（${(error as Error)?.message ?? error}）`, 'corrupt');
+  }
+}
+
+function bodySize(pages: PageContent[]): number {
+  const sizes = pages.flatMap((p) => p.lines.map((l) => l.size)).sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)] ?? 12;
+}
+
+interface Placed {
+  block: Block;
+  top: number;
+  open: boolean;
+  table?: PageTable;
+}
+
+/** One page's text and tables in reading order: runs of lines between tables become paragraphs. */
+function pageBlocks(page: PageContent, size: number): Placed[] {
+  const ctx: FlowContext = {
+    page: page.number,
+    bodySize: size,
+    left: Math.min(...page.lines.map((l) => l.x0)),
+    right: Math.max(...page.lines.map((l) => l.x1)),
+    opening: page.number === 1,
+  };
+  const tables = [...page.tables].sort((p, q) => p.top - q.top);
+  const placed: Placed[] = [];
+  let rest = page.lines;
+  for (const table of tables) {
+    const above = rest.filter((l) => l.top < table.top);
+    rest = rest.filter((l) => l.top >= table.top);
+    placed.push(...linesToBlocks(above, ctx));
+    ctx.opening = false;
+    placed.push({ block: table.block, top: table.top, open: false, table });
+  }
+  placed.push(...linesToBlocks(rest, ctx));
+  return placed;
+}
+
+/** A paragraph cut by the page break continues in the first paragraph of the next page. */
+function joinParagraphs(prev: Placed | undefined, next: Placed | undefined): boolean {
+  if (!prev?.open || prev.block.kind !== 'paragraph' || next?.block.kind !== 'paragraph') return false;
+  prev.block.text = cleanText(prev.block.text + next.block.text);
+  prev.open = next.open;
+  return true;
+}
+
+function assemble(pages: PageContent[]): Block[] {
+  const size = bodySize(pages);
+  const out: Placed[] = [];
+  for (const page of pages) {
+    const blocks = pageBlocks(page, size);
+    const first = blocks[0];
+    const last = out[out.length - 1];
+    if (first && last && (joinParagraphs(last, first) || joinPageTables(last, first))) blocks.shift();
+    out.push(...blocks);
+  }
+  return out.map(unboxSingleCell);
+}
+
+/** A framed single cell that did not continue a table is a boxed paragraph. */
+function unboxSingleCell(p: Placed): Block {
+  const b = p.block;
+  if (b.kind !== 'table' || b.cells.length !== 1) return b;
+  return { kind: 'paragraph', text: b.cells[0]!.text, level: null, page: b.page };
+}
+
+async function documentInfo(doc: PDFDocumentProxy): Promise<{ title: string | null; published: string | null }> {
+  const meta = await doc.getMetadata().catch(() => null);
+  const info = (meta?.info ?? {}) as { Title?: unknown; CreationDate?: unknown };
+  const title = typeof info.Title === 'string' ? cleanText(info.Title) || null : null;
+  return { title, published: pdfDate(info.CreationDate) };
+}
+
+export async function pdfToDocument(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
+  if (!hasEndMarker(bytes)) throw new UnreadableDocument('PDF 文件不完整：缺少结尾标记 %%EOF（下载中断或文件被截断）', 'corrupt');
+  const doc = await openPdf(bytes);
+  try {
+    if (doc.numPages > options.maxPages) throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
+    if (doc.numPages === 0) throw new UnreadableDocument('PDF 没有页面', 'empty');
+    const pages: PageContent[] = [];
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPageOrThrow(doc, n));
+    assertReadable(pages);
+    dropRunningLines(pages);
+    const { title, published } = await documentInfo(doc);
+    return { format: 'pdf', pages: doc.numPages, title, published, blocks: assemble(pages), diagnostics: [] };
+  } finally {
+    await doc.destroy();
+  }
 }

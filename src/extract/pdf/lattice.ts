@@ -1,0 +1,152 @@
+import type { Box, Edge } from './geometry.js';
+
+/** Edges this close across (pt) are one line: double borders, rounding, pen width. */
+const SNAP_TOLERANCE = 3;
+/** Collinear pieces this close along the line join (Chromium draws a border piece per cell). */
+const JOIN_TOLERANCE = 3;
+/** A horizontal and a vertical edge closer than this touch. */
+const INTERSECT_TOLERANCE = 3;
+const MIN_TABLE_EDGE = 8;
+
+/** A table found from ruling lines: grid lines and the cells between them, in grid units. */
+export interface LatticeTable extends Box {
+  xs: number[];
+  ys: number[];
+  cells: LatticeCell[];
+}
+
+export interface LatticeCell {
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+/** Groups sorted values that lie within `tolerance` of the group's first member. */
+function clusterValues(values: number[], tolerance: number): number[][] {
+  const sorted = [...values].sort((p, q) => p - q);
+  const groups: number[][] = [];
+  for (const v of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && v - last[0]! <= tolerance) last.push(v);
+    else groups.push([v]);
+  }
+  return groups;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/** Moves nearly collinear edges onto one line (pdfplumber's snap). */
+export function snapEdges(edges: Edge[]): Edge[] {
+  const out: Edge[] = [];
+  for (const orient of ['h', 'v'] as const) {
+    const group = edges.filter((e) => e.orient === orient);
+    for (const cluster of clusterValues(group.map((e) => e.pos), SNAP_TOLERANCE)) {
+      const at = mean(cluster);
+      const lo = cluster[0]!;
+      const hi = cluster[cluster.length - 1]!;
+      for (const e of group) if (e.pos >= lo && e.pos <= hi) out.push({ ...e, pos: at });
+    }
+  }
+  return out;
+}
+
+/** Joins overlapping or nearly touching pieces of the same line. */
+export function joinEdges(edges: Edge[]): Edge[] {
+  const byLine = new Map<string, Edge[]>();
+  for (const e of edges) {
+    const key = `${e.orient}${e.pos}`;
+    byLine.set(key, [...(byLine.get(key) ?? []), e]);
+  }
+  const out: Edge[] = [];
+  for (const line of byLine.values()) {
+    line.sort((p, q) => p.a - q.a);
+    let current = { ...line[0]! };
+    for (const e of line.slice(1)) {
+      if (e.a <= current.b + JOIN_TOLERANCE) current.b = Math.max(current.b, e.b);
+      else {
+        out.push(current);
+        current = { ...e };
+      }
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+function touches(h: Edge, v: Edge): boolean {
+  const t = INTERSECT_TOLERANCE;
+  return v.pos >= h.a - t && v.pos <= h.b + t && h.pos >= v.a - t && h.pos <= v.b + t;
+}
+
+/** Connected groups of edges: each group is one table's frame. */
+export function groupEdges(edges: Edge[]): Edge[][] {
+  const parent = edges.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const hs = edges.flatMap((e, i) => (e.orient === 'h' ? [i] : []));
+  const vs = edges.flatMap((e, i) => (e.orient === 'v' ? [i] : []));
+  for (const h of hs) for (const v of vs) if (touches(edges[h]!, edges[v]!)) parent[find(h)] = find(v);
+  const groups = new Map<number, Edge[]>();
+  edges.forEach((e, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), e]));
+  return [...groups.values()];
+}
+
+function lineCovers(edges: Edge[], pos: number, from: number, to: number): boolean {
+  const mid = (from + to) / 2;
+  return edges.some((e) => Math.abs(e.pos - pos) <= SNAP_TOLERANCE && e.a - SNAP_TOLERANCE <= mid && e.b + SNAP_TOLERANCE >= mid);
+}
+
+/**
+ * The smallest cells bounded by edges: the grid of every line position, then
+ * neighbouring grid squares with no line between them are one (merged) cell.
+ */
+function cellsOfFrame(hs: Edge[], vs: Edge[], xs: number[], ys: number[]): LatticeCell[] {
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const join = (p: number, q: number) => (parent[find(p)] = find(q));
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (c + 1 < cols && !lineCovers(vs, xs[c + 1]!, ys[r]!, ys[r + 1]!)) join(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !lineCovers(hs, ys[r + 1]!, xs[c]!, xs[c + 1]!)) join(r * cols + c, (r + 1) * cols + c);
+    }
+  }
+  const extent = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  for (let i = 0; i < rows * cols; i++) {
+    const r = Math.floor(i / cols);
+    const c = i % cols;
+    const e = extent.get(find(i));
+    if (!e) extent.set(find(i), { r0: r, r1: r, c0: c, c1: c });
+    else Object.assign(e, { r0: Math.min(e.r0, r), r1: Math.max(e.r1, r), c0: Math.min(e.c0, c), c1: Math.max(e.c1, c) });
+  }
+  return [...extent.values()]
+    .map((e) => ({ row: e.r0, col: e.c0, rowSpan: e.r1 - e.r0 + 1, colSpan: e.c1 - e.c0 + 1 }))
+    .sort((p, q) => p.row - q.row || p.col - q.col);
+}
+
+function frameToTable(frame: Edge[]): LatticeTable | null {
+  const hs = frame.filter((e) => e.orient === 'h');
+  const vs = frame.filter((e) => e.orient === 'v');
+  if (hs.length < 2 || vs.length < 2) return null;
+  const xs = clusterValues(vs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
+  const ys = clusterValues(hs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
+  if (xs.length < 2 || ys.length < 2) return null;
+  const box = { x0: xs[0]!, x1: xs[xs.length - 1]!, top: ys[0]!, bottom: ys[ys.length - 1]! };
+  if (box.x1 - box.x0 < MIN_TABLE_EDGE || box.bottom - box.top < MIN_TABLE_EDGE) return null;
+  const cells = cellsOfFrame(hs, vs, xs, ys);
+  // a single framed cell is kept: it may be the first row of a table the page break cut
+  if (cells.length < 1) return null;
+  return { ...box, xs, ys, cells };
+}
+
+/** Ruling lines → tables, top to bottom (pdfplumber's lattice stages). */
+export function findLatticeTables(edges: Edge[]): LatticeTable[] {
+  const joined = joinEdges(snapEdges(edges)).filter((e) => e.b - e.a >= MIN_TABLE_EDGE / 2);
+  return groupEdges(joined)
+    .map(frameToTable)
+    .filter((t): t is LatticeTable => t !== null)
+    .sort((p, q) => p.top - q.top || p.x0 - q.x0);
+}

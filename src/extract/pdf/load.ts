@@ -1,0 +1,60 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { UnreadableDocument } from '../../model/ir.js';
+
+const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+/**
+ * The one set of load options (the benchmark's bare pass uses it too). CMaps are
+ * what make non-embedded CID fonts (STSong-Light, UniGB-UCS2-H) readable;
+ * eval stays off because reports are untrusted web downloads; the factory urls
+ * are directory paths that the legacy build reads with fs in Node.
+ */
+export function loadOptions(bytes: Uint8Array) {
+  return {
+    // pdf.js transfers the buffer to its (fake) worker, which detaches it: give it a copy
+    data: new Uint8Array(bytes),
+    cMapUrl: join(PDFJS_ROOT, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(PDFJS_ROOT, 'standard_fonts') + '/',
+    wasmUrl: join(PDFJS_ROOT, 'wasm') + '/',
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: VerbosityLevel.ERRORS,
+  };
+}
+
+function loadError(error: unknown): UnreadableDocument {
+  const name = (error as { name?: string } | null)?.name;
+  const message = (error as { message?: string } | null)?.message ?? String(error);
+  if (name === 'PasswordException') return new UnreadableDocument('PDF 已加密，需要打开密码，无法读取', 'encrypted');
+  if (name === 'InvalidPDFException') return new UnreadableDocument(`PDF 文件损坏或不完整，无法解析（${message}）`, 'corrupt');
+  return new UnreadableDocument(`PDF 无法打开（${message}）`, 'corrupt');
+}
+
+/** Opens a PDF or throws `UnreadableDocument`; the caller must `destroy()` the result. */
+export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
+  let task: ReturnType<typeof getDocument> | undefined;
+  try {
+    task = getDocument(loadOptions(bytes));
+    return await task.promise;
+  } catch (error) {
+    await task?.destroy().catch(() => undefined);
+    throw loadError(error);
+  }
+}
+
+/** Whether the file ends the way a complete PDF does; a download cut short does not. */
+export function hasEndMarker(bytes: Uint8Array): boolean {
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
+  return tail.includes('%%EOF');
+}
+
+/** PDF date string (D:20240115093000+08'00') → 2024-01-15. */
+export function pdfDate(value: unknown): string | null {
+  const m = typeof value === 'string' ? /^(?:D:)?(\d{4})(\d{2})(\d{2})/.exec(value) : null;
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}

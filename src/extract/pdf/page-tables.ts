@@ -1,0 +1,46 @@
+import type { IRCell, TableBlock } from '../../model/ir.js';
+import type { Box } from './geometry.js';
+import type { LatticeTable } from './lattice.js';
+import { joinLines, wordsToLines } from './lines.js';
+import type { Word } from './words.js';
+
+/** A table as found on one page, with the geometry the page-break join needs. */
+export interface PageTable extends Box {
+  /** column boundaries (pt), left to right */
+  xs: number[];
+  block: TableBlock;
+}
+
+function indexIn(bounds: number[], v: number): number {
+  let i = 0;
+  while (i < bounds.length - 2 && v >= bounds[i + 1]!) i++;
+  return i;
+}
+
+function center(w: Word): [number, number] {
+  return [(w.x0 + w.x1) / 2, (w.top + w.bottom) / 2];
+}
+
+export function insideBox(box: Box, w: Word): boolean {
+  const [x, y] = center(w);
+  return x >= box.x0 && x <= box.x1 && y >= box.top && y <= box.bottom;
+}
+
+/** Puts each word in the cell that contains its centre and writes the cells' text. */
+export function fillLattice(table: LatticeTable, words: Word[], page: number): PageTable {
+  const cols = table.xs.length - 1;
+  const owner = new Map<number, number>();
+  table.cells.forEach((c, i) => {
+    for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) owner.set(r * cols + k, i);
+  });
+  const content: Word[][] = table.cells.map(() => []);
+  for (const w of words) {
+    if (!insideBox(table, w)) continue;
+    const [x, y] = center(w);
+    const cell = owner.get(indexIn(table.ys, y) * cols + indexIn(table.xs, x));
+    if (cell !== undefined) content[cell]!.push(w);
+  }
+  const cells: IRCell[] = table.cells.map((c, i) => ({ ...c, text: joinLines(wordsToLines(content[i]!)), page }));
+  const block: TableBlock = { kind: 'table', layout: 'grid', rows: table.ys.length - 1, cols, cells, page };
+  return { x0: table.x0, x1: table.x1, top: table.top, bottom: table.bottom, xs: table.xs, block };
+}
