@@ -7,6 +7,12 @@ const MD_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
 /** a line that starts a new block even without a blank line before it */
 const NUMBERED_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
 
+/** a numbered line short enough, and without a full stop, to be a heading of its own */
+function isShortHeading(line: string): boolean {
+  const text = line.trim();
+  return text.length <= 30 && !/[。；;]/.test(text.slice(0, -1));
+}
+
 function tableCells(line: string): DrawnCell[] | null {
   if (line.includes('\t')) return line.replace(/\r$/, '').split('\t').map((t) => ({ text: cleanText(t) }));
   const trimmed = line.trim();
@@ -49,7 +55,11 @@ export function textToDocument(text: string): DocumentIR {
       flushParagraph();
       blocks.push({ kind: 'heading', text: cleanText(heading[2]!), level: heading[1]!.length, page: null });
     } else if (!line.trim()) flushParagraph();
-    else {
+    else if (NUMBERED_START.test(line) && isShortHeading(line)) {
+      flushParagraph();
+      paragraph.push(line.trim());
+      flushParagraph();
+    } else {
       if (NUMBERED_START.test(line)) flushParagraph();
       paragraph.push(line.trim());
     }

@@ -217,7 +217,7 @@ export const TEMPLATE_MARKERS: Record<Version, string[]> = {
 /** Words whose presence says which of the three tables a table block is. */
 export const TABLE_MARKERS: Record<'activeDisclosure' | 'applications' | 'reviewLitigation', string[]> = {
   activeDisclosure: ['第二十条', '第二十一条', '信息内容', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '事业性收费', '集中采购', '制发件数', '现行有效'],
-  applications: ['申请人情况', '自然人', '商业企业', '科研机构', '本年新收', '上年结转', '予以公开', '部分公开', '国家秘密', '不予处理', '无法提供', '结转下年', '三安全一稳定', '办理结果'],
+  applications: ['申请人情况', '自然人', '商业企业', '科研机构', '本年新收', '上年结转', '予以公开', '部分公开', '国家秘密', '不予处理', '无法提供', '结转下年', '三安全一稳定', '办理结果', '其他处理', '逾期不补正', '收费通知', '不掌握', '另行制作', '重复申请', '出版物'],
   reviewLitigation: ['结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉'],
 };
 
