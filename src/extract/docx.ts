@@ -1,7 +1,8 @@
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import mammoth from 'mammoth';
 import { UnreadableDocument, type Block, type Diagnostic, type DocumentIR } from '../model/ir.js';
-import { HEADING_STYLE_PREFIX, normalizeDocumentXml, stripDoctype } from './docx-xml.js';
+import { HEADING_STYLE_PREFIX, normalizeDocumentXml } from './docx-normalize.js';
+import { stripDoctype } from './docx-xml.js';
 import { htmlToDocument } from './html.js';
 import type { ExtractOptions } from './options.js';
 import { convertToDocx } from './soffice.js';
@@ -75,8 +76,8 @@ function prepareParts(files: Map<string, Uint8Array>, diagnostics: Diagnostic[])
   if (doctypes) diagnostics.push({ code: 'extract/docx-doctype', message: `removed DOCTYPE declarations from ${doctypes} XML part(s); entities are never expanded` });
   const documentName = files.has('word/document.xml') ? 'word/document.xml' : null;
   if (documentName) {
-    const styles = parts['word/styles.xml'] as Uint8Array | undefined;
-    const result = normalizeDocumentXml(strFromU8(parts[documentName] as Uint8Array), styles ? strFromU8(styles) : null);
+    const text = (name: string) => (parts[name] ? strFromU8(parts[name] as Uint8Array) : null);
+    const result = normalizeDocumentXml(text(documentName)!, text('word/styles.xml'), text('word/numbering.xml'));
     parts[documentName] = strToU8(result.xml);
     if (result.tableFixes) diagnostics.push({ code: 'extract/docx-table-normalized', message: `${result.tableFixes} table element(s) adjusted so merged cells survive` });
   }

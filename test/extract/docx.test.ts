@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/extract/docx-numbering.js';
 import { docxToDocument } from '../../src/extract/docx.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/extract/options.js';
 import { DocumentIR, type IRCell, type TableBlock } from '../../src/model/ir.js';
-import { coreXml, docx, documentXml, NOTE, OUTCOME_ROWS, para, reportDocument, reportDocx, table, table3Values } from '../fixtures/docx/build.js';
+import { coreXml, docx, documentXml, NOTE, numberingXml, OUTCOME_ROWS, para, reportDocument, reportDocx, STYLES_XML, table, table3Values } from '../fixtures/docx/build.js';
 
 const FIXTURE = new URL('../fixtures/docx/table3-vmerge.docx', import.meta.url);
 
@@ -155,6 +156,60 @@ describe('docxToDocument: headings', () => {
       ['paragraph', null],
       ['heading', null],
     ]);
+  });
+});
+
+describe('docxToDocument: automatic numbering', () => {
+  const numbering = numberingXml(
+    [
+      [['chineseCounting', '%1、'], ['chineseCounting', '（%2）']],
+      [['decimal', '%1.']],
+      [['bullet', '']],
+    ],
+    [{ abstractId: 0 }, { abstractId: 1 }, { abstractId: 1, restart: true }, { abstractId: 2 }],
+  );
+  const styles = STYLES_XML.replace('</w:styles>', '<w:style w:type="paragraph" w:styleId="NumPart"><w:name w:val="编号部分"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>');
+
+  it('writes the number Word draws into the text: 一、 （一） continue, sub-levels restart, styles carry lists, cells too', async () => {
+    const tc = (p: string) => `<w:tc>${p}</w:tc>`;
+    const tableXml = `<w:tbl><w:tr>${tc(para('属于国家秘密', { num: [2, 0] }))}${tc(para('1'))}</w:tr><w:tr>${tc(para('本机关不掌握相关政府信息', { num: [3, 0] }))}${tc(para('3'))}</w:tr></w:tbl>`;
+    const body = [
+      para('总体情况', { num: [1, 0], style: '1' }),
+      para('主动公开', { num: [1, 1] }),
+      para('依申请公开', { num: [1, 1] }),
+      para('主动公开政府信息情况', { num: [1, 0] }),
+      para('收到和处理政府信息公开申请情况', { style: 'NumPart' }),
+      para('不予公开', { num: [1, 1] }),
+      tableXml,
+      para('要点一', { num: [4, 0] }),
+    ].join('');
+    const doc = await read(docx({ document: documentXml(body), numbering, styles }));
+    const texts = doc.blocks.flatMap((b) => (b.kind === 'table' ? b.cells.map((c) => c.text) : [b.text]));
+    expect(texts).toEqual(['一、总体情况', '（一）主动公开', '（二）依申请公开', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '（一）不予公开', '1.属于国家秘密', '1', '1.本机关不掌握相关政府信息', '3', '要点一']);
+    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', level: 1 });
+  });
+});
+
+describe('formatNumber', () => {
+  it('spells counters in Word’s number formats', () => {
+    const cases: [number, string, string][] = [
+      [1, 'chineseCounting', '一'],
+      [10, 'chineseCounting', '十'],
+      [11, 'chineseCountingThousand', '十一'],
+      [20, 'chineseCounting', '二十'],
+      [23, 'chineseCounting', '二十三'],
+      [12, 'chineseLegalSimplified', '拾贰'],
+      [105, 'ideographDigital', '一〇五'],
+      [3, 'decimalEnclosedCircleChinese', '③'],
+      [2, 'decimalEnclosedParen', '⑵'],
+      [12, 'decimalFullWidth', '１２'],
+      [2, 'ideographTraditional', '乙'],
+      [14, 'upperRoman', 'XIV'],
+      [28, 'lowerLetter', 'bb'],
+      [7, 'none', ''],
+      [7, 'somethingNew', '7'],
+    ];
+    expect(cases.map(([n, f]) => formatNumber(n, f))).toEqual(cases.map(([, , out]) => out));
   });
 });
 
