@@ -1,9 +1,7 @@
 import { UnreadableDocument, type DocumentIR } from '../model/ir.js';
 import { decodeText, replacementShare } from './decode.js';
-import { docxToDocument, legacyWordToDocument } from './docx.js';
 import { htmlToDocument } from './html.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options.js';
-import { pdfToDocument } from './pdf/index.js';
 import { sniff } from './sniff.js';
 import { textToDocument } from './text.js';
 
@@ -21,19 +19,22 @@ function decodedOrUnreadable(bytes: Uint8Array): { text: string; encoding: strin
   return decoded;
 }
 
-/** Bytes → DocumentIR, choosing the extractor by content, never by file extension. */
+/**
+ * Bytes → DocumentIR, choosing the extractor by content, never by file extension.
+ * pdf.js and mammoth load only when a file needs them: start-up stays short for HTML and text runs.
+ */
 export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Promise<DocumentIR> {
   const kind = sniff(bytes);
   switch (kind) {
     case 'empty':
       throw new UnreadableDocument('文件为空', 'empty');
     case 'pdf':
-      return pdfToDocument(bytes, options);
+      return (await import('./pdf/index.js')).pdfToDocument(bytes, options);
     case 'zip':
-      return docxToDocument(bytes, options);
+      return (await import('./docx.js')).docxToDocument(bytes, options);
     case 'ole':
     case 'rtf':
-      return legacyWordToDocument(bytes, options);
+      return (await import('./docx.js')).legacyWordToDocument(bytes, options);
     case 'binary':
       throw new UnreadableDocument('无法识别的二进制文件格式', 'unsupported');
     case 'html': {
