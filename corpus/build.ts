@@ -1,7 +1,7 @@
 /**
  * Writes the sample corpus: corpus/reports/*.html from corpus/sources.ts, the
  * seed report as extracted text, and corpus/expected.json with the findings
- * each file must produce. Run: npm run corpus:build
+ * each file must produce. Run: npm run corpus:build [-- OUT_DIR]
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,8 +12,6 @@ import { renderHtml } from './render.js';
 import { SOURCES, type Expected } from './sources.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const reports = join(here, 'reports');
-const expectedPath = join(here, 'expected.json');
 
 const SEED = 'linwei-hrss-2023.txt';
 /** what the seed must yield: the damage its extractor did, reported as such */
@@ -25,7 +23,10 @@ const SEED_EXPECTED: Expected[] = [
   { rule: 'table/blank-cell', location: '表四/行政复议' },
 ];
 
-function build(): void {
+/** Renders every source into `dir/reports` and records the expected findings in `dir/expected.json`. */
+export function buildCorpus(dir: string): void {
+  const reports = join(dir, 'reports');
+  const expectedPath = join(dir, 'expected.json');
   mkdirSync(reports, { recursive: true });
   const previous = (() => {
     try {
@@ -52,11 +53,14 @@ function build(): void {
   // entries for other renderings (corpus/pdf, corpus/docx) are written by their own scripts: keep them
   for (const [file, findings] of Object.entries(previous)) if (!file.startsWith('reports/')) expected[file] = findings;
   writeFileSync(expectedPath, `${JSON.stringify(sortKeys(expected), null, 2)}\n`);
-  console.log(`corpus: wrote ${SOURCES.length + 2} reports to ${reports}`);
 }
 
 function sortKeys<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-build();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const dir = process.argv[2] ?? here;
+  buildCorpus(dir);
+  console.log(`corpus: wrote ${SOURCES.length + 2} reports to ${join(dir, 'reports')}`);
+}

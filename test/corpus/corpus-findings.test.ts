@@ -33,3 +33,24 @@ describe('the bundled corpus yields exactly its recorded findings', async () => 
     expect(got.length).toBe(want.length);
   });
 });
+
+describe('the committed corpus is what its sources generate', () => {
+  it('re-rendering corpus/sources.ts reproduces corpus/reports byte for byte', async () => {
+    const { mkdtempSync, readdirSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { buildCorpus } = await import('../../corpus/build.js');
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-corpus-'));
+    buildCorpus(dir);
+    for (const name of readdirSync(join(dir, 'reports'))) {
+      expect(readFileSync(join(dir, 'reports', name)), name).toEqual(readFileSync(join(CORPUS, 'reports', name)));
+    }
+    const rebuilt = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+    for (const [file, findings] of Object.entries(rebuilt)) expect(expected[file], file).toEqual(findings);
+  });
+
+  it('plants a finding for every rule the corpus can show', async () => {
+    const { RULES } = await import('../../src/audit/rules/index.js');
+    const planted = new Set(Object.values(expected).flat().map((f) => f.rule));
+    expect(RULES.map((r) => r.id).filter((id) => !planted.has(id))).toEqual([]);
+  });
+});
