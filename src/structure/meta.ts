@@ -66,10 +66,15 @@ export function readMeta(doc: DocumentIR, diagnostics: Diagnostic[]): ReportMeta
   const periodYear = period ? Number(period.start.slice(0, 4)) : null;
   const agency = title ? agencyFrom(title, diagnostics) : null;
   if (!title) diagnostics.push({ code: 'meta/no-title', message: '未找到报告标题' });
+  const publishedYear = doc.published ? Number(doc.published.slice(0, 4)) - 1 : null;
+  const year = periodYear ?? titleYear ?? metaTitleYear ?? publishedYear;
+  if (year !== null && year === publishedYear && periodYear === null && titleYear === null && metaTitleYear === null) {
+    diagnostics.push({ code: 'meta/year-from-publication', message: `报告未写明年度，按发布日期 ${doc.published} 推定为 ${year} 年度` });
+  }
   return {
     title,
     agency,
-    year: periodYear ?? titleYear,
+    year,
     titleYear,
     fileYear: metaTitleYear,
     periodStart: period?.start ?? null,

@@ -78,3 +78,14 @@ describe('sections', () => {
     expect(r.diagnostics.map((d) => d.code)).toContain('meta/agency-unrecognised');
   });
 });
+
+describe('the reporting year when the report does not state it', () => {
+  it('falls back to the publication date minus one, and says so', async () => {
+    const { htmlToDocument } = await import('../../src/extract/html.js');
+    const { structureDocument } = await import('../../src/structure/index.js');
+    const doc = htmlToDocument('<html><head><meta name="PubDate" content="2024-01-20 09:00"></head><body><p>关于政府信息公开情况的报告</p><p>一、总体情况</p></body></html>');
+    const report = structureDocument(doc, { path: 'x.html', sha256: '' });
+    expect(report.meta.year).toBe(2023);
+    expect(report.diagnostics.map((d) => d.code)).toContain('meta/year-from-publication');
+  });
+});
