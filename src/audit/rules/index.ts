@@ -6,6 +6,10 @@ import { rule as extractUncertainTable } from './extract-uncertain-table.js';
 import { rule as extractUnreadable } from './extract-unreadable.js';
 import { rule as metaTemplateOutdated } from './meta-template-outdated.js';
 import { rule as metaYearMismatch } from './meta-year-mismatch.js';
+import { rule as narrativeTableMismatch } from './narrative-table-mismatch.js';
+import { rule as narrativeSumMismatch } from './narrative-sum-mismatch.js';
+import { rule as narrativeShareMismatch } from './narrative-share-mismatch.js';
+import { rule as narrativeStaleYear } from './narrative-stale-year.js';
 import { rule as reviewLitigationTotal } from './review-litigation-total.js';
 import { rule as structureHeadingMislabeled } from './structure-heading-mislabeled.js';
 import { rule as structureMissingRow } from './structure-missing-row.js';
@@ -30,6 +34,10 @@ export const RULES: readonly Rule[] = [
   applicationsOutcomeTotal,
   applicationsBalance,
   reviewLitigationTotal,
+  narrativeTableMismatch,
+  narrativeSumMismatch,
+  narrativeShareMismatch,
+  narrativeStaleYear,
   metaYearMismatch,
   metaTemplateOutdated,
 ];

@@ -1,0 +1,53 @@
+/**
+ * narrative/table-mismatch — a number the text states (mostly in 一、总体情况)
+ * contradicts the table cell or named sum it speaks of: 「全年共收到政府信息公开
+ * 申请12件」 over a 表三 whose 新收 total is 15, 「未发生行政复议、行政诉讼」 over
+ * a 表四 with cases, 「均获维持」 while cases are 尚未审结. Precision first: a
+ * claim is compared only when its words name exactly one cell or named sum,
+ * it counts (件/条/份/宗/次) this year's cases, and the cells are known;
+ * 「收到」 matches when it fits either 新收 or 新收＋上年结转.
+ *
+ * @ok
+ * 一、总体情况
+ *
+ * 本年度共收到政府信息公开申请12件，予以公开5件。
+ *
+ * 三、收到和处理政府信息公开申请情况
+ *
+ * | 一、本年新收政府信息公开申请数量 | 12 | 0 | 0 | 0 | 0 | 0 | 12 |
+ * | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+ * | （一）予以公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |
+ *
+ * @not-ok 一、总体情况 ↔ 表三/一、本年新收/总计
+ * 一、总体情况
+ *
+ * 本年度共收到政府信息公开申请12件，予以公开5件。
+ *
+ * 三、收到和处理政府信息公开申请情况
+ *
+ * | 一、本年新收政府信息公开申请数量 | 15 | 0 | 0 | 0 | 0 | 0 | 15 |
+ * | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+ * | （一）予以公开 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |
+ *
+ * @not-ok 一、总体情况 ↔ 表四/行政复议/尚未审结
+ * 一、总体情况
+ *
+ * 本年度发生行政复议2件，均获维持。
+ *
+ * 四、政府信息公开行政复议、行政诉讼情况
+ *
+ * | 行政复议 | 1 | 0 | 0 | 1 | 2 |
+ * | 行政诉讼（未经复议直接起诉） | 0 | 0 | 0 | 0 | 0 |
+ * | 行政诉讼（复议后起诉） | 0 | 0 | 0 | 0 | 0 |
+ */
+import { analyzeNarrative } from '../../narrative/analyze.js';
+import type { Rule } from '../rule.js';
+
+export const rule: Rule = {
+  id: 'narrative/table-mismatch',
+  severity: 'warning',
+  description: { zh: '正文所述数字与表格不一致', en: 'a number stated in the text contradicts the tables' },
+  check(report) {
+    return analyzeNarrative(report).tableMismatches;
+  },
+};
