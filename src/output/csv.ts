@@ -12,15 +12,19 @@ export function spreadsheetSafe(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-export type CsvRow = Finding & Record<string, unknown>;
+function cellText(f: Finding, column: string): string {
+  const v = (f as unknown as Record<string, unknown>)[column];
+  return spreadsheetSafe(v === null || v === undefined ? '' : String(v));
+}
 
-export async function findingsCsv(findings: CsvRow[], extraColumns: string[] = []): Promise<Buffer> {
+/** Findings with any extra fields; `extraColumns` names the fields written after the fixed columns. */
+export async function findingsCsv<T extends Finding>(findings: T[], extraColumns: readonly (keyof T & string)[] = []): Promise<Buffer> {
   const headers = [...CSV_COLUMNS, ...extraColumns];
-  const rows = findings.map((f) => headers.map((h) => spreadsheetSafe(f[h] === null || f[h] === undefined ? '' : String(f[h]))));
+  const rows = findings.map((f) => headers.map((h) => cellText(f, h)));
   const body = await writeToBuffer(rows, { headers: [...headers], quoteColumns: false, includeEndRowDelimiter: true, rowDelimiter: '\r\n' });
   return Buffer.concat([Buffer.from('\ufeff', 'utf8'), body]);
 }
 
-export async function writeFindingsCsv(path: string, findings: CsvRow[], extraColumns: string[] = []): Promise<void> {
+export async function writeFindingsCsv<T extends Finding>(path: string, findings: T[], extraColumns: readonly (keyof T & string)[] = []): Promise<void> {
   await writeAtomic(path, await findingsCsv(findings, extraColumns));
 }

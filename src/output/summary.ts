@@ -8,6 +8,16 @@ export interface RunSummary {
   ignored: number;
   findings: number;
   bySeverity: Record<Severity, number>;
+  /** against the run store's earlier runs; absent for a run without history */
+  history?: HistorySummary;
+}
+
+export interface HistorySummary {
+  new: number;
+  persisting: number;
+  resolved: number;
+  triaged: number;
+  previousRun: number | null;
 }
 
 export function summarize(files: string[], findings: Finding[], ignored = 0): RunSummary {
@@ -20,5 +30,7 @@ export function summarize(files: string[], findings: Finding[], ignored = 0): Ru
 export function summaryLine(s: RunSummary): string {
   const severities = `${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.info} info`;
   const ignored = s.ignored ? `; ${s.ignored} non-report files ignored` : '';
-  return `nianbao: ${s.filesRead} files read, ${s.unreadable} unreadable, ${s.clean} clean; ${s.findings} findings (${severities})${ignored}`;
+  const h = s.history;
+  const history = h ? `; ${h.new} new, ${h.persisting} persisting, ${h.resolved} resolved since ${h.previousRun === null ? 'no earlier run' : `run ${h.previousRun}`}, ${h.triaged} triaged` : '';
+  return `nianbao: ${s.filesRead} files read, ${s.unreadable} unreadable, ${s.clean} clean; ${s.findings} findings (${severities})${history}${ignored}`;
 }

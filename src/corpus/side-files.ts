@@ -1,0 +1,61 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { csvRecords } from './csv-read.js';
+
+export const MANIFEST_NAME = 'manifest.csv';
+export const TRIAGE_NAME = 'nianbao-triage.csv';
+
+/** What a corpus manifest says about one file; it overrides what the report says of itself. */
+export interface ManifestEntry {
+  agency: string | null;
+  region: string | null;
+  year: number | null;
+  url: string | null;
+  published: string | null;
+}
+
+export interface TriageEntry {
+  decision: string;
+  note: string;
+}
+
+/** The directories whose side files apply: each directory named, or the directory of each file named. */
+async function rootsOf(paths: string[]): Promise<string[]> {
+  const roots = await Promise.all(paths.map(async (p) => ((await stat(p).catch(() => null))?.isDirectory() ? p : dirname(p))));
+  return [...new Set(roots.map((r) => resolve(r)))];
+}
+
+async function readSide(root: string, name: string): Promise<Record<string, string>[]> {
+  const text = await readFile(join(root, name), 'utf8').catch(() => null);
+  return text === null ? [] : csvRecords(text);
+}
+
+const orNull = (s: string | undefined) => (s ? s : null);
+
+/** Isoformat a manifest date (2024-01-20, 2024/1/20, 2024年1月20日). */
+export function isoDate(s: string | undefined): string | null {
+  const m = /(\d{4})\D{1,2}(\d{1,2})\D{1,2}(\d{1,2})/.exec(s ?? '');
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+}
+
+/** manifest.csv rows by absolute file path (the `file` column is relative to the manifest). */
+export async function readManifests(paths: string[]): Promise<Map<string, ManifestEntry>> {
+  const out = new Map<string, ManifestEntry>();
+  for (const root of await rootsOf(paths)) {
+    for (const r of await readSide(root, MANIFEST_NAME)) {
+      if (!r.file) continue;
+      const year = Number.parseInt(r.year ?? '', 10);
+      out.set(resolve(root, r.file), { agency: orNull(r.agency), region: orNull(r.region), year: Number.isFinite(year) ? year : null, url: orNull(r.url), published: isoDate(r.published) });
+    }
+  }
+  return out;
+}
+
+/** nianbao-triage.csv decisions by fingerprint, from every root of the run. */
+export async function readTriage(paths: string[]): Promise<Map<string, TriageEntry>> {
+  const out = new Map<string, TriageEntry>();
+  for (const root of await rootsOf(paths)) {
+    for (const r of await readSide(root, TRIAGE_NAME)) if (r.fingerprint && r.decision) out.set(r.fingerprint, { decision: r.decision, note: r.note ?? '' });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { describeFailure, readReport, sha256 } from '../pipeline.js';
+
+export interface ParseTask {
+  path: string;
+}
+
+export interface ParseOutcome {
+  sha256: string | null;
+  /** the AnnualReport as JSON text: stored as is, parsed once by whoever needs it */
+  reportJson: string | null;
+  failure: string | null;
+  agency: string | null;
+  year: number | null;
+}
+
+/** Test hooks, honoured only here in the worker: make one named document hang, crash or exhaust memory. */
+function misbehave(path: string): void {
+  const name = basename(path);
+  if (process.env.NIANBAO_TEST_HANG === name) for (;;);
+  if (process.env.NIANBAO_TEST_CRASH === name) process.exit(70);
+  if (process.env.NIANBAO_TEST_OOM === name) {
+    const hog: string[][] = [];
+    for (;;) hog.push(Array.from({ length: 1e5 }, (_, i) => `${i}-${hog.length}`));
+  }
+}
+
+/** Reads, hashes and parses one file in a pool worker; a bad file is an outcome, never a throw. */
+export default async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(task.path);
+  } catch (error) {
+    return { sha256: null, reportJson: null, agency: null, year: null, failure: `无法打开文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）` };
+  }
+  const hash = sha256(bytes);
+  misbehave(task.path);
+  try {
+    const report = await readReport(bytes, task.path);
+    return { sha256: hash, reportJson: JSON.stringify(report), failure: null, agency: report.meta.agency, year: report.meta.year };
+  } catch (error) {
+    return { sha256: hash, reportJson: null, failure: describeFailure(error), agency: null, year: null };
+  }
+}
