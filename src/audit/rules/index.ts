@@ -2,8 +2,11 @@ import type { Rule } from '../rule.js';
 import { rule as applicationsBalance } from './applications-balance.js';
 import { rule as applicationsOutcomeTotal } from './applications-outcome-total.js';
 import { rule as applicationsRowTotal } from './applications-row-total.js';
+import { rule as crossYearCarryOver } from './cross-year-carry-over.js';
+import { rule as crossYearInForceStock } from './cross-year-in-force-stock.js';
 import { rule as extractUncertainTable } from './extract-uncertain-table.js';
 import { rule as extractUnreadable } from './extract-unreadable.js';
+import { rule as metaPublishedLate } from './meta-published-late.js';
 import { rule as metaTemplateOutdated } from './meta-template-outdated.js';
 import { rule as metaYearMismatch } from './meta-year-mismatch.js';
 import { rule as narrativeTableMismatch } from './narrative-table-mismatch.js';
@@ -40,4 +43,8 @@ export const RULES: readonly Rule[] = [
   narrativeStaleYear,
   metaYearMismatch,
   metaTemplateOutdated,
+  metaPublishedLate,
+  // cross-year rules last: `merge` re-runs them after a file's other findings, keeping one order
+  crossYearCarryOver,
+  crossYearInForceStock,
 ];

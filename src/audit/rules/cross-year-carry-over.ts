@@ -1,0 +1,39 @@
+/**
+ * cross-year/carry-over — 表三 二、上年结转 this year equals 四、结转下年度继续办理
+ * in the same agency's report for the previous year, per column. A warning,
+ * not an error: mergers and re-counting break it legitimately. Needs both
+ * reports in the corpus (agencies matched by normalised name, or manifest.csv).
+ *
+ * @ok
+ * | 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+ *
+ * @not-ok 表三/二、上年结转/自然人 (needs the previous report: see test/corpus/cross-year.test.ts)
+ */
+import { APPLICATION_COLUMNS } from '../../model/templates.js';
+import { addend, place } from '../places.js';
+import type { Rule, RuleFinding } from '../rule.js';
+
+export const rule: Rule = {
+  id: 'cross-year/carry-over',
+  severity: 'warning',
+  description: { zh: '表三“上年结转”应等于同一机关上一年度报告的“结转下年度继续办理”', en: '表三 carried over equals the same agency’s previous-year carried forward, per column' },
+  check(report, context) {
+    const { agency, year } = report.meta;
+    const now = report.tables.applications?.carried_over;
+    if (!agency || year === null || !now || !context.reportFor) return [];
+    const previous = context.reportFor(agency, year - 1);
+    const before = previous?.tables.applications?.carried_forward;
+    if (!before) return [];
+    return APPLICATION_COLUMNS.flatMap((col): RuleFinding[] => {
+      const [a, b] = [addend(now[col.key]), addend(before[col.key])];
+      if (a === null || b === null || a === b) return [];
+      return [{
+        location: place.applicationCell('carried_over', col.key),
+        expected: b,
+        actual: a,
+        page: now[col.key]?.page,
+        message: `表三「${col.short}」列：本年“二、上年结转”为${a}，但本机关${year - 1}年度报告“四、结转下年度继续办理”为${b}，两者应当相等。`,
+      }];
+    });
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * cross-year/in-force-stock — 表二 第二十条第（一）项 (2021 template): for 规章
+ * and 行政规范性文件, last year's 现行有效件数 + this year's 本年制发件数 −
+ * 本年废止件数 = this year's 现行有效件数. A warning: documents can also lapse
+ * or be taken over in other ways. Needs both reports in the corpus, both on
+ * the 2021 template.
+ *
+ * @ok
+ * | 规章 | 0 | 0 | 0 |
+ * | 行政规范性文件 | 2 | 1 | 10 |
+ *
+ * @not-ok 表二/第二十条第（一）项/行政规范性文件/现行有效件数 (needs the previous report: see test/corpus/cross-year.test.ts)
+ */
+import type { AnnualReport } from '../../model/report.js';
+import { ACTIVE_DISCLOSURE } from '../../model/templates.js';
+import { addend, templateOf } from '../places.js';
+import type { Rule, RuleFinding } from '../rule.js';
+
+const SUB = ACTIVE_DISCLOSURE['2021'].find((s) => s.key === 'art20_1')!;
+const IN_FORCE = SUB.cols.find((c) => c.key === 'in_force')!;
+
+function uses2021(report: AnnualReport): boolean {
+  return report.tables.activeDisclosure?.art20_1 !== undefined && templateOf(report, 'activeDisclosure') === '2021';
+}
+
+export const rule: Rule = {
+  id: 'cross-year/in-force-stock',
+  severity: 'warning',
+  description: { zh: '表二规章、行政规范性文件：上年现行有效＋本年制发－本年废止应等于本年现行有效', en: '表二 regulations and normative documents: previous in force + issued − repealed = in force' },
+  check(report, context) {
+    const { agency, year } = report.meta;
+    if (!agency || year === null || !context.reportFor || !uses2021(report)) return [];
+    const previous = context.reportFor(agency, year - 1);
+    if (!previous || !uses2021(previous)) return [];
+    return SUB.rows.flatMap((row): RuleFinding[] => {
+      const now = report.tables.activeDisclosure!.art20_1![row.key];
+      const [before, issued, repealed, inForce] = [previous.tables.activeDisclosure!.art20_1![row.key]?.in_force, now?.issued, now?.repealed, now?.in_force].map(addend);
+      if (before == null || issued == null || repealed == null || inForce == null) return [];
+      const expected = before + issued - repealed;
+      if (expected === inForce) return [];
+      return [{
+        location: `表二/${SUB.caption}/${row.short}/${IN_FORCE.short}`,
+        expected,
+        actual: inForce,
+        page: now?.in_force?.page,
+        message: `表二「${row.short}」：上年现行有效${before}件＋本年制发${issued}件－本年废止${repealed}件＝${expected}件，但本年现行有效为${inForce}件。`,
+      }];
+    });
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * meta/published-late — the report came out after the statutory deadline:
+ * 《条例》第四十九条, 31 January of the following year for 县级以上人民政府部门;
+ * 31 March for a 县级以上人民政府's own report, and for every report on years
+ * before the 2019 revision. The date is manifest.csv's `published`, else the
+ * source's own publication date, else the signing date (落款) that closes the
+ * report: publication cannot precede signing. 乡镇 deadlines are set by each
+ * province, so for them it is only info.
+ *
+ * @ok
+ * 某县水利局2023年政府信息公开工作年度报告
+ * 六、其他需要报告的事项
+ * 无。
+ * 某县水利局
+ * 2024年1月20日
+ *
+ * @not-ok 发布日期
+ * 某县水利局2023年政府信息公开工作年度报告
+ * 六、其他需要报告的事项
+ * 无。
+ * 某县水利局
+ * 2024年3月5日
+ */
+import type { AnnualReport } from '../../model/report.js';
+import type { Rule } from '../rule.js';
+
+const SIGNED = /(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/;
+const TOWNSHIP = /(乡|镇|街道|街道办事处)(人民政府)?$/;
+
+function signingDate(report: AnnualReport): string | null {
+  const m = SIGNED.exec(report.sections.at(-1)?.text.trim() ?? '');
+  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+}
+
+/** The statutory deadline as yyyy-mm-dd for this agency and reporting year. */
+export function deadlineFor(agency: string | null, year: number): string {
+  const ownGovernmentReport = !!agency && /人民政府$/.test(agency) && !TOWNSHIP.test(agency);
+  return year < 2019 || ownGovernmentReport ? `${year + 1}-03-31` : `${year + 1}-01-31`;
+}
+
+const zhDate = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/, '$1年$2月$3日');
+
+export const rule: Rule = {
+  id: 'meta/published-late',
+  severity: 'warning',
+  description: { zh: '报告发布晚于《条例》第四十九条规定的期限（次年1月31日前）', en: 'published after the statutory deadline (31 January of the following year)' },
+  check(report) {
+    const { agency, year } = report.meta;
+    const published = report.meta.published ?? signingDate(report);
+    if (year === null || !published) return [];
+    const deadline = deadlineFor(agency, year);
+    if (published <= deadline) return [];
+    const how = report.meta.published ? '发布日期' : '落款日期';
+    return [{
+      location: '发布日期',
+      expected: `不晚于${deadline}`,
+      actual: published,
+      severity: agency && TOWNSHIP.test(agency) ? 'info' : undefined,
+      message: `报告${how}为${zhDate(published)}，晚于《政府信息公开条例》第四十九条规定的${zhDate(deadline)}。`,
+    }];
+  },
+};
