@@ -23,32 +23,24 @@ export function applicationsVersion(text: string, year: number | null): { versio
   return { version: year !== null && year >= 2021 ? '2021' : '2019', sure: false };
 }
 
-function groupOf(cells: IRCell[]): OutcomeGroup | null {
-  for (const cell of cells) {
-    const n = normalizeLabel(cell.text);
-    const hit = OUTCOME_GROUP_LABELS.find((g) => g.group !== 'results' && g.phrases.some((p) => n.includes(p)));
-    if (hit) return hit.group as OutcomeGroup;
-  }
-  return null;
-}
-
-/** A flattened label carries its group in front: 「（六）其他处理3.其他」 → group other, own 「3其他」. */
-function splitGroupPrefix(text: string): { group: OutcomeGroup; rest: string } | null {
+/** The outcome group a label names, and what the label says after it: 「（六）其他处理3.其他」 → other, 「3其他」. */
+function groupLabel(text: string): { group: OutcomeGroup; rest: string } | null {
   const n = normalizeLabel(text);
   for (const g of OUTCOME_GROUP_LABELS) {
     if (g.group === 'results') continue;
-    for (const phrase of g.phrases) {
-      const at = n.indexOf(phrase);
-      const rest = at < 0 ? '' : n.slice(at + phrase.length);
-      if (rest) return { group: g.group, rest };
-    }
+    const phrase = g.phrases.find((p) => n.includes(p));
+    if (phrase) return { group: g.group, rest: n.slice(n.indexOf(phrase) + phrase.length) };
   }
   return null;
 }
 
+function groupOf(cells: IRCell[]): OutcomeGroup | null {
+  return cells.map((c) => groupLabel(c.text)?.group).find((g) => g !== undefined) ?? null;
+}
+
 function matchRow(defs: LabelDef[], own: IRCell, group: OutcomeGroup | null): LabelDef | null {
-  const prefixed = splitGroupPrefix(own.text);
-  const [text, context] = prefixed ? [prefixed.rest, prefixed.group] : [own.text, group];
+  const prefixed = groupLabel(own.text);
+  const [text, context] = prefixed?.rest ? [prefixed.rest, prefixed.group] : [own.text, group];
   return matchLabel(defs, text, (def) => !def.group || !def.exact || def.group === context);
 }
 

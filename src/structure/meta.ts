@@ -53,6 +53,18 @@ function periodFrom(text: string, diagnostics: Diagnostic[]): { start: string; e
   return null;
 }
 
+/**
+ * The statistics period names the year first; when the title disagrees (a period
+ * sentence copied from last year's report), the publication date breaks the tie.
+ */
+function reportingYear(period: number | null, title: number | null, published: number | null, diagnostics: Diagnostic[]): number | null {
+  if (period !== null && title !== null && period !== title && published === title) {
+    diagnostics.push({ code: 'meta/year-from-title', message: `统计期限年份 ${period} 与标题年份 ${title} 不一致，按标题和发布日期取 ${title} 年度` });
+    return title;
+  }
+  return period ?? title ?? published;
+}
+
 /** Title, agency, year and statistics period, each from the report's own words. */
 export function readMeta(doc: DocumentIR, diagnostics: Diagnostic[]): ReportMeta {
   const title = findTitle(doc.blocks, doc.title);
@@ -67,7 +79,7 @@ export function readMeta(doc: DocumentIR, diagnostics: Diagnostic[]): ReportMeta
   const agency = title ? agencyFrom(title, diagnostics) : null;
   if (!title) diagnostics.push({ code: 'meta/no-title', message: '未找到报告标题' });
   const publishedYear = doc.published ? Number(doc.published.slice(0, 4)) - 1 : null;
-  const year = periodYear ?? titleYear ?? metaTitleYear ?? publishedYear;
+  const year = reportingYear(periodYear, titleYear ?? metaTitleYear, publishedYear, diagnostics);
   if (year !== null && year === publishedYear && periodYear === null && titleYear === null && metaTitleYear === null) {
     diagnostics.push({ code: 'meta/year-from-publication', message: `报告未写明年度，按发布日期 ${doc.published} 推定为 ${year} 年度` });
   }
