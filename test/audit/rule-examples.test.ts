@@ -2,12 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/audit/rules/index.js';
-import { auditBytes } from '../../src/pipeline.js';
+import type { RuleContext } from '../../src/audit/rule.js';
+import type { AnnualReport } from '../../src/model/report.js';
+import { auditBytes, readReport } from '../../src/pipeline.js';
 
 const RULES_DIR = join(import.meta.dirname, '../../src/audit/rules');
 
 interface Example {
-  kind: 'ok' | 'not-ok';
+  kind: 'ok' | 'not-ok' | 'previous';
   location: string | null;
   text: string;
 }
@@ -20,13 +22,20 @@ function examplesOf(source: string): { id: string | null; examples: Example[] } 
   const examples: Example[] = [];
   let current: Example | null = null;
   for (const line of lines) {
-    const marker = /^@(ok|not-ok)\b\s*(.*)$/.exec(line.trim());
+    const marker = /^@(ok|not-ok|previous)\b\s*(.*)$/.exec(line.trim());
     if (marker) {
       current = { kind: marker[1] as Example['kind'], location: marker[2]?.trim() || null, text: '' };
       examples.push(current);
     } else if (current) current.text += `${line}\n`;
   }
   return { id, examples };
+}
+
+/** `@previous` blocks are earlier reports of the same agency, for rules that compare years. */
+async function contextFrom(examples: Example[]): Promise<RuleContext> {
+  const previous: AnnualReport[] = [];
+  for (const e of examples.filter((x) => x.kind === 'previous')) previous.push(await readReport(Buffer.from(e.text), 'previous.txt'));
+  return { reportFor: (agency, year) => previous.find((r) => r.meta.agency === agency && r.meta.year === year) ?? null };
 }
 
 const ruleFiles = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
@@ -45,9 +54,10 @@ describe('every rule documents itself with an ok and a not-ok example', () => {
         expect(examples.some((e) => e.kind === 'ok')).toBe(true);
         expect(examples.some((e) => e.kind === 'not-ok')).toBe(true);
       });
-      for (const example of examples) {
+      for (const example of examples.filter((e) => e.kind !== 'previous')) {
         it(`${example.kind}${example.location ? ` → ${example.location}` : ''}`, async () => {
-          const result = await auditBytes(Buffer.from(example.text.trim() ? example.text : ''), `${example.kind}.txt`);
+          const context = await contextFrom(examples);
+          const result = await auditBytes(Buffer.from(example.text.trim() ? example.text : ''), `${example.kind}.txt`, context);
           const own = result.findings.filter((f) => f.rule === id);
           if (example.kind === 'ok') expect(own).toEqual([]);
           else expect(own.map((f) => f.location)).toContain(example.location);

@@ -4,10 +4,17 @@
  * not an error: mergers and re-counting break it legitimately. Needs both
  * reports in the corpus (agencies matched by normalised name, or manifest.csv).
  *
+ * @previous
+ * 某县民政局2022年政府信息公开工作年度报告
+ * | 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+ *
  * @ok
+ * 某县民政局2023年政府信息公开工作年度报告
  * | 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
  *
- * @not-ok 表三/二、上年结转/自然人 (needs the previous report: see test/corpus/cross-year.test.ts)
+ * @not-ok 表三/二、上年结转/自然人
+ * 某县民政局2023年政府信息公开工作年度报告
+ * | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
  */
 import { APPLICATION_COLUMNS } from '../../model/templates.js';
 import { addend, place } from '../places.js';

@@ -5,11 +5,23 @@
  * or be taken over in other ways. Needs both reports in the corpus, both on
  * the 2021 template.
  *
+ * @previous
+ * 某县民政局2022年政府信息公开工作年度报告
+ * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+ * | 规章 | 0 | 0 | 0 |
+ * | 行政规范性文件 | 3 | 0 | 9 |
+ *
  * @ok
+ * 某县民政局2023年政府信息公开工作年度报告
+ * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
  * | 规章 | 0 | 0 | 0 |
  * | 行政规范性文件 | 2 | 1 | 10 |
  *
- * @not-ok 表二/第二十条第（一）项/行政规范性文件/现行有效件数 (needs the previous report: see test/corpus/cross-year.test.ts)
+ * @not-ok 表二/第二十条第（一）项/行政规范性文件/现行有效件数
+ * 某县民政局2023年政府信息公开工作年度报告
+ * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+ * | 规章 | 0 | 0 | 0 |
+ * | 行政规范性文件 | 2 | 1 | 12 |
  */
 import type { AnnualReport } from '../../model/report.js';
 import { ACTIVE_DISCLOSURE } from '../../model/templates.js';
