@@ -1,6 +1,9 @@
 import { auditCommand } from './audit.js';
+import { exportCommand } from './export.js';
 import { extractCommand } from './extract.js';
+import { mergeCommand } from './merge.js';
 import { rulesCommand } from './rules.js';
+import { runsCommand } from './runs.js';
 import { USAGE, UsageError } from './usage.js';
 import { VERSION } from './version.js';
 
@@ -10,6 +13,9 @@ export const COMMANDS: Record<string, Command> = {
   audit: auditCommand,
   extract: extractCommand,
   rules: rulesCommand,
+  runs: runsCommand,
+  merge: mergeCommand,
+  export: exportCommand,
 };
 
 /** Runs one command; returns the exit code (0 done, 1 --fail-on matched, 2 usage or run failure). */

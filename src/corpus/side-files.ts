@@ -51,11 +51,20 @@ export async function readManifests(paths: string[]): Promise<Map<string, Manife
   return out;
 }
 
+function addTriage(out: Map<string, TriageEntry>, rows: Record<string, string>[]): void {
+  for (const r of rows) if (r.fingerprint && r.decision) out.set(r.fingerprint, { decision: r.decision, note: r.note ?? '' });
+}
+
 /** nianbao-triage.csv decisions by fingerprint, from every root of the run. */
 export async function readTriage(paths: string[]): Promise<Map<string, TriageEntry>> {
   const out = new Map<string, TriageEntry>();
-  for (const root of await rootsOf(paths)) {
-    for (const r of await readSide(root, TRIAGE_NAME)) if (r.fingerprint && r.decision) out.set(r.fingerprint, { decision: r.decision, note: r.note ?? '' });
-  }
+  for (const root of await rootsOf(paths)) addTriage(out, await readSide(root, TRIAGE_NAME));
+  return out;
+}
+
+/** One triage file named on the command line (merge has no corpus directory to look in). */
+export async function readTriageFile(path: string): Promise<Map<string, TriageEntry>> {
+  const out = new Map<string, TriageEntry>();
+  addTriage(out, csvRecords(await readFile(path, 'utf8')));
   return out;
 }

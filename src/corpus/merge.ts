@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import { runRules } from '../audit/engine.js';
+import { RULES } from '../audit/rules/index.js';
+import type { Finding } from '../model/finding.js';
+import type { AnnualReport } from '../model/report.js';
+import { CorpusIndex } from './agencies.js';
+import { applyHistory, type HistoryResult, type RunFinding } from './history.js';
+import { isCorpusRule, type ShardDocument } from './shard-output.js';
+import type { TriageEntry } from './side-files.js';
+import type { StoredFinding } from './store.js';
+
+/** The walker's order (each directory's entries sorted), for files that came from several shards. */
+export function walkOrder(a: string, b: string): number {
+  const [pa, pb] = [a.split(/[\\/]/), b.split(/[\\/]/)];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  return pa.length - pb.length;
+}
+
+const strip = ({ fingerprint: _f, status: _s, triage: _t, ...finding }: RunFinding): Finding => finding;
+
+export interface MergedRun {
+  files: string[];
+  findings: RunFinding[];
+  history: Omit<HistoryResult, 'findings'>;
+}
+
+export async function readShard(path: string): Promise<ShardDocument> {
+  const doc = JSON.parse(await readFile(path, 'utf8')) as ShardDocument;
+  if (doc.tool !== 'nianbao' || !Array.isArray(doc.findings) || !Array.isArray(doc.files)) throw new Error(`${path} is not a nianbao JSON output`);
+  if (!doc.reports) throw new Error(`${path} has no reports: write shard outputs with audit --shard K/N`);
+  return doc;
+}
+
+/**
+ * Shards' findings as one run over the whole corpus: each shard saw only its
+ * own files, so the cross-year rules are run again here over every shard's
+ * reports, replacing what the shards found with a partial index.
+ */
+export function mergeShards(docs: ShardDocument[], previous: StoredFinding[], triage: Map<string, TriageEntry>): MergedRun {
+  const files = [...new Set(docs.flatMap((d) => d.files))].sort(walkOrder);
+  const reports = new Map<string, AnnualReport>(docs.flatMap((d) => d.reports ?? []).map((r) => [r.file, r.report]));
+  const index = new CorpusIndex((file) => reports.get(file) ?? null, Number.MAX_SAFE_INTEGER);
+  for (const file of files) {
+    const r = reports.get(file);
+    if (r) index.add(r.meta.agency, r.meta.year, file);
+  }
+  const corpusRules = RULES.filter((r) => isCorpusRule(r.id));
+  const byFile = new Map<string, Finding[]>();
+  for (const f of docs.flatMap((d) => d.findings)) if (!isCorpusRule(f.rule)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), strip(f)]);
+  const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
+  const findings = files.flatMap((file) => {
+    const report = reports.get(file);
+    return [...(byFile.get(file) ?? []), ...(report ? runRules(report, file, context, corpusRules) : [])];
+  });
+  const { findings: out, ...history } = applyHistory(findings, files, previous, triage);
+  return { files, findings: out, history };
+}
