@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { docxToDocument } from '../src/extract/docx.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../src/extract/options.js';
+import { UnreadableDocument } from '../src/model/ir.js';
 
 const ROUNDS = 12;
 
@@ -18,17 +19,27 @@ function inputs(): string[] {
   return dirs.flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.docx')).map((n) => join(d, n)));
 }
 
-async function timeFile(path: string): Promise<{ path: string; kb: number; ms: number[]; tables: number }> {
+/** Tables read, or why the file is unreadable (an unreadable file is timed too: refusing takes time as well). */
+async function extractOnce(bytes: Uint8Array): Promise<string> {
+  try {
+    const doc = await docxToDocument(bytes, DEFAULT_EXTRACT_OPTIONS);
+    return `${doc.blocks.filter((b) => b.kind === 'table').length} tables`;
+  } catch (error) {
+    if (error instanceof UnreadableDocument) return `unreadable (${error.reason})`;
+    throw error;
+  }
+}
+
+async function timeFile(path: string): Promise<{ path: string; kb: number; ms: number[]; outcome: string }> {
   const bytes = readFileSync(path);
   const ms: number[] = [];
-  let tables = 0;
+  let outcome = '';
   for (let i = 0; i < ROUNDS; i++) {
     const started = performance.now();
-    const doc = await docxToDocument(bytes, DEFAULT_EXTRACT_OPTIONS);
+    outcome = await extractOnce(bytes);
     ms.push(performance.now() - started);
-    tables = doc.blocks.filter((b) => b.kind === 'table').length;
   }
-  return { path, kb: bytes.length / 1024, ms, tables };
+  return { path, kb: bytes.length / 1024, ms, outcome };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -38,7 +49,7 @@ async function main(): Promise<void> {
   if (!files.length) throw new Error('no DOCX files found (scripts/make-docx.sh writes corpus/docx/)');
   const results = [];
   for (const file of files) results.push(await timeFile(file));
-  for (const r of results) console.log(`${r.path}\t${r.kb.toFixed(0)} KB\t${r.tables} tables\tfirst ${r.ms[0]!.toFixed(1)} ms\tmedian ${median(r.ms.slice(1)).toFixed(1)} ms`);
+  for (const r of results) console.log(`${r.path}\t${r.kb.toFixed(0)} KB\t${r.outcome}\tfirst ${r.ms[0]!.toFixed(1)} ms\tmedian ${median(r.ms.slice(1)).toFixed(1)} ms`);
   const medians = results.map((r) => median(r.ms.slice(1)));
   const mean = medians.reduce((a, b) => a + b, 0) / medians.length;
   console.log(`${results.length} DOCX file(s): mean ${mean.toFixed(1)} ms, max ${Math.max(...medians).toFixed(1)} ms per report (median of ${ROUNDS - 1} warm rounds)`);

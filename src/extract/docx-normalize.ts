@@ -1,6 +1,6 @@
 import { XMLSerializer } from '@xmldom/xmldom';
 import { inlineNumbering } from './docx-numbering.js';
-import { byTag, elementChildren, isW, parseXml, readStyles, styleChain, wChild, wVal, type StyleInfo } from './docx-xml.js';
+import { collectW, elementChildren, isW, parseXml, readStyles, styleChain, wChild, wVal, type StyleInfo } from './docx-xml.js';
 
 /** styleId prefix of the synthetic heading styles; the mammoth style map turns them into h1…h6. */
 export const HEADING_STYLE_PREFIX = 'NianbaoHeading';
@@ -32,9 +32,9 @@ function styleLevel(chain: StyleInfo[]): number | null {
 }
 
 /** Gives every heading paragraph (by style name, style outline level or its own outline level) a synthetic style the style map knows. */
-function markHeadings(doc: Document, levels: Map<string, number>): number {
+function markHeadings(doc: Document, paragraphs: Element[], levels: Map<string, number>): number {
   let marked = 0;
-  for (const p of byTag(doc, 'p')) {
+  for (const p of paragraphs) {
     const pPr = wChild(p, 'pPr');
     const styleEl = pPr ? wChild(pPr, 'pStyle') : undefined;
     const own = pPr ? wVal(wChild(pPr, 'outlineLvl')) : null;
@@ -137,10 +137,13 @@ export interface NormalizeResult {
 
 /** Rewrites word/document.xml so that mammoth keeps every merge Word shows and every heading Word outlines. */
 export function normalizeDocumentXml(documentXml: string, stylesXml: string | null, numberingXml: string | null = null): NormalizeResult {
-  const doc = parseXml(documentXml);
+  let repairs = 0;
+  const doc = parseXml(documentXml, () => repairs++);
   const styles = readStyles(stylesXml);
+  const found = collectW(doc, ['tbl', 'p']);
+  const paragraphs = found.get('p')!;
   let tableFixes = 0;
-  for (const tbl of byTag(doc, 'tbl')) {
+  for (const tbl of found.get('tbl')!) {
     tableFixes += keepOnly(tbl, ['tblPr', 'tblGrid', 'tr']);
     for (const row of elementChildren(tbl)) {
       if (!isW(row, 'tr')) continue;
@@ -148,7 +151,9 @@ export function normalizeDocumentXml(documentXml: string, stylesXml: string | nu
       tableFixes += fillGridGaps(doc, row) + foldHorizontalMerges(doc, row);
     }
   }
-  const numbered = inlineNumbering(doc, numberingXml, styles);
-  const headings = markHeadings(doc, headingStyles(styles));
-  return { xml: new XMLSerializer().serializeToString(doc), tableFixes, headings, numbered };
+  const numbered = inlineNumbering(doc, paragraphs, numberingXml, styles);
+  const headings = markHeadings(doc, paragraphs, headingStyles(styles));
+  // serialising also writes recovered errors out as well-formed XML, which mammoth's strict parse needs
+  const changed = repairs + tableFixes + numbered + headings > 0;
+  return { xml: changed ? new XMLSerializer().serializeToString(doc) : documentXml, tableFixes, headings, numbered };
 }

@@ -186,12 +186,12 @@ function switchOffNumbering(doc: Document, p: Element, direct: Element | undefin
 }
 
 /** Writes each numbered paragraph's number as text at its start; returns how many were numbered. */
-export function inlineNumbering(doc: Document, numberingXml: string | null, styles: Map<string, StyleInfo>): number {
+export function inlineNumbering(doc: Document, paragraphs: Element[], numberingXml: string | null, styles: Map<string, StyleInfo>): number {
   const numbering = readNumbering(numberingXml);
   if (numbering.nums.size === 0) return 0;
   const counters = new Counters();
   let numbered = 0;
-  for (const p of byTag(doc, 'p')) {
+  for (const p of paragraphs) {
     const { numPr, direct } = paragraphNumPr(p, styles);
     const next = numPr && counters.next(numbering, numPr);
     if (!numPr || !next) continue;

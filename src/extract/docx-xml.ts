@@ -14,10 +14,11 @@ export function stripDoctype(xml: string): { xml: string; stripped: boolean } {
   return { xml: out, stripped: out.length !== xml.length };
 }
 
-export function parseXml(xml: string): Document {
+/** Parses leniently: recoverable errors (an undeclared entity, left as text) go to `onError`; fatal ones throw. */
+export function parseXml(xml: string, onError: (message: string) => void = () => undefined): Document {
   let fatal: string | null = null;
   const parser = new DOMParser({
-    errorHandler: { warning: () => undefined, error: () => undefined, fatalError: (message: string) => (fatal ??= message) },
+    errorHandler: { warning: () => undefined, error: onError, fatalError: (message: string) => (fatal ??= message) },
   });
   const doc = parser.parseFromString(xml, 'text/xml');
   if (fatal || !doc?.documentElement) throw new Error(`XML 无法解析：${fatal ?? 'no root element'}`);
@@ -28,6 +29,20 @@ export const elementChildren = (node: Node): Element[] => Array.from(node.childN
 export const isW = (el: Node, name: string) => el.nodeType === 1 && (el as Element).localName === name && W_NAMESPACES.includes((el as Element).namespaceURI ?? '');
 export const wChild = (el: Element, name: string) => elementChildren(el).find((c) => isW(c, name));
 export const wVal = (el: Element | undefined) => el?.getAttributeNS(el.namespaceURI, 'val') || el?.getAttribute(`${el.prefix}:val`) || null;
+
+/** Every W element with one of `names`, in document order, in one walk (xmldom's live lists re-walk the tree after each change). */
+export function collectW(root: Node, names: string[]): Map<string, Element[]> {
+  const found = new Map(names.map((n) => [n, [] as Element[]]));
+  const walk = (node: Node) => {
+    for (const child of elementChildren(node)) {
+      const bucket = W_NAMESPACES.includes(child.namespaceURI ?? '') ? found.get(child.localName) : undefined;
+      bucket?.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return found;
+}
 
 export function byTag(doc: Document, name: string): Element[] {
   return W_NAMESPACES.flatMap((ns) => Array.from(doc.getElementsByTagNameNS(ns, name) as ArrayLike<Element>));
