@@ -5,6 +5,7 @@
 import { APPLICATION_COLUMNS } from '../src/model/templates.js';
 import type { BaseSpec } from './generate.js';
 import type { ReportData } from './render.js';
+import { NARRATIVE_SOURCES } from './narrative-sources.js';
 
 export interface Expected {
   rule: string;
@@ -155,4 +156,5 @@ export const SOURCES: ReportSource[] = [
       { rule: 'applications/balance', location: '表三/四、结转下年度继续办理/总计' },
     ],
   },
+  ...NARRATIVE_SOURCES,
 ];

@@ -48,6 +48,8 @@ const NARRATIVE_PARTS: SectionKey[] = ['overview', 'activeDisclosure', 'applicat
 const CLAUSE_BREAK = /[，,；;：:]/;
 const SENTENCE_END = /(?<=[。！？!?])/;
 const SUBHEADING_MAX = 30;
+/** 「县（区）政府及其部门主动公开政府信息」: the longest label a listed part carries */
+const PART_LABEL_MAX = 24;
 const LEADING_YEAR = /^\s*(?:[(（][一二三四五六七八九十]+[)）]\s*)?(\d{4})\s*年度?(?!\s*(?:以来|起|\d|[0-9]*月))/;
 const ENUMERATION = /^\s*[，,：:；;（(]?\s*(?:其中|包括|分别为|分别是)/;
 const EXHAUSTIVE = /^\s*[，,：:；;（(]?\s*分别(?:为|是)/;
@@ -90,20 +92,25 @@ interface SentenceContext {
   topic: TopicKey | null;
 }
 
-/** The year a number speaks of: the last year named before it in the sentence, else the paragraph's date. */
+/**
+ * The year a number speaks of: a year written just before it (「2022年全年共收到」),
+ * else 本年/全年 or 上年 in its clause, else the last year named earlier in the
+ * sentence, else the paragraph's date.
+ */
 function yearBefore(sentence: string, mentions: Mention[], index: number, ctx: SentenceContext): number | null {
+  const dates = mentions.slice(0, index).map((m, i) => ({ m, i })).filter(({ m }) => isYear(m) && isDate(sentence, m));
+  const last = dates[dates.length - 1];
+  if (last && last.i === index - 1) return last.m.value;
   const clause = clauseOf(sentence.slice(index === 0 ? 0 : mentions[index - 1]!.end, mentions[index]!.start));
   if (LAST_YEAR.test(clause) && ctx.reportYear !== null) return ctx.reportYear - 1;
   if (THIS_YEAR.test(clause)) return ctx.reportYear;
-  for (let i = index - 1; i >= 0; i--) {
-    const m = mentions[i]!;
-    if (!isYear(m)) continue;
-    if (YEAR_NOT_A_DATE.before.test(sentence.slice(0, m.start)) || YEAR_NOT_A_DATE.after.test(sentence.slice(m.end))) continue;
-    return m.value;
-  }
-  const head = sentence.slice(0, mentions[index]!.start);
-  if (LAST_YEAR.test(head) && ctx.reportYear !== null) return ctx.reportYear - 1;
+  if (last) return last.m.value;
+  if (LAST_YEAR.test(sentence.slice(0, mentions[index]!.start)) && ctx.reportYear !== null) return ctx.reportYear - 1;
   return ctx.paragraphYear;
+}
+
+function isDate(sentence: string, year: Mention): boolean {
+  return !YEAR_NOT_A_DATE.before.test(sentence.slice(0, year.start)) && !YEAR_NOT_A_DATE.after.test(sentence.slice(year.end));
 }
 
 function isPlain(clause: string, mention: Mention, after: string): boolean {
@@ -172,8 +179,9 @@ function subjectsOf(kind: ClaimKind, clause: string, lead: string, topic: TopicK
 /** A part of 「其中…」 goes on while the words between numbers stay a short label of the same family. */
 function isPartOf(total: Claim, part: Claim, lead: string): boolean {
   const words = lead.replace(/^[，,、；;：:\s]*(?:其中|包括|分别为|分别是)?[：:，,]?/, '');
-  if (words.length > 16 || /其中/.test(words) || part.kind !== total.kind) return false;
-  if (total.subject === null && total.candidates.length > 0) return false;
+  if (words.length > PART_LABEL_MAX || /其中/.test(words) || part.kind !== total.kind) return false;
+  // untyped lists (发布信息43条，其中…) end at a semicolon; typed ones (予以公开…；不予公开…) are held together by their subjects
+  if (total.subject === null && (total.candidates.length > 0 || /[；;]/.test(lead))) return false;
   const family = PART_FAMILIES.find((f) => f.total.includes(total.subject));
   return !!family && family.parts.includes(part.subject) && (part.subject !== null || part.candidates.length === 0);
 }
