@@ -21,8 +21,8 @@ function misbehave(path: string): void {
   if (process.env.NIANBAO_TEST_HANG === name) for (;;);
   if (process.env.NIANBAO_TEST_CRASH === name) process.exit(70);
   if (process.env.NIANBAO_TEST_OOM === name) {
-    const hog: string[][] = [];
-    for (;;) hog.push(Array.from({ length: 1e5 }, (_, i) => `${i}-${hog.length}`));
+    const hog: number[][] = [];
+    for (;;) hog.push(new Array<number>(1_000_000).fill(hog.length));
   }
 }
 

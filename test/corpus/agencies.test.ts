@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeAgency } from '../../src/corpus/agencies.js';
+import { inShard, parseShard } from '../../src/corpus/shard.js';
+import { deadlineFor } from '../../src/audit/rules/meta-published-late.js';
+
+describe('agency names as matching keys', () => {
+  it('fold width, spaces and bracketed remarks', () => {
+    expect(normalizeAgency('某市 人力资源和社会保障局（本级）')).toBe(normalizeAgency('某市人力资源和社会保障局'));
+    expect(normalizeAgency('某市第１区教育局')).toBe('某市第1区教育局');
+    expect(normalizeAgency('某市教育局')).not.toBe(normalizeAgency('某市财政局'));
+  });
+});
+
+describe('shards', () => {
+  it('parse K/N and put every path in exactly one shard', () => {
+    expect(parseShard('2/3')).toEqual({ index: 2, count: 3 });
+    expect(parseShard('0/3')).toBeNull();
+    expect(parseShard('4/3')).toBeNull();
+    const paths = Array.from({ length: 200 }, (_, i) => `c/r-${i}.txt`);
+    const shards = [1, 2, 3].map((index) => paths.filter((p) => inShard(p, { index, count: 3 })));
+    expect(shards.flat().sort()).toEqual([...paths].sort());
+    expect(Math.min(...shards.map((s) => s.length))).toBeGreaterThan(40);
+  });
+});
+
+describe('the 条例 第四十九条 deadline', () => {
+  it('is 31 January for departments, 31 March for a government’s own report and before the 2019 revision', () => {
+    expect(deadlineFor('某县水利局', 2023)).toBe('2024-01-31');
+    expect(deadlineFor('某县人民政府', 2023)).toBe('2024-03-31');
+    expect(deadlineFor('某镇人民政府', 2023)).toBe('2024-01-31');
+    expect(deadlineFor('某县水利局', 2018)).toBe('2019-03-31');
+  });
+});

@@ -1,0 +1,28 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeCorpus } from '../../bench/make-corpus.js';
+import { nianbao, readCsv, tempDir } from './helpers.js';
+
+describe('a document that hangs or kills its worker', () => {
+  it('becomes an extract/unreadable finding and every other document is audited', () => {
+    const dir = tempDir();
+    makeCorpus(join(dir, 'c'), 12);
+    writeFileSync(join(dir, 'c', 'hang.txt'), '某县水利局2023年政府信息公开工作年度报告\n');
+    writeFileSync(join(dir, 'c', 'crash.txt'), '某县财政局2023年政府信息公开工作年度报告\n');
+    writeFileSync(join(dir, 'c', 'oom.txt'), '某县民政局2023年政府信息公开工作年度报告\n');
+    const run = nianbao(dir, ['audit', 'c', '--jobs', '2', '--timeout', '3', '--max-memory', '64', '--no-progress'], {
+      NIANBAO_TEST_HANG: 'hang.txt', NIANBAO_TEST_CRASH: 'crash.txt', NIANBAO_TEST_OOM: 'oom.txt',
+    });
+    expect(run.status).toBe(0);
+    const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
+    const unreadable = (name: string) => rows.find((r) => r.file === `c/${name}` && r.rule === 'extract/unreadable')?.actual;
+    expect(unreadable('hang.txt')).toMatch(/超时/);
+    expect(unreadable('crash.txt')).toMatch(/异常退出/);
+    expect(unreadable('oom.txt')).toMatch(/内存超限/);
+    expect(rows.filter((r) => r.rule === 'extract/unreadable')).toHaveLength(3);
+    expect(run.stderr).toMatch(/15 files read, 3 unreadable/);
+    const audited = new Set(rows.map((r) => r.file));
+    expect(audited.size).toBe(15);
+  });
+});
