@@ -142,6 +142,21 @@ describe('XML entities are never resolved', () => {
     expect(doc.diagnostics.map((d) => d.code)).toContain('extract/docx-doctype');
   });
 
+  it('does not fetch or read images that relationships point outside the package', async () => {
+    const ns = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const image = (id: string) => `<w:r><w:drawing><wp:inline ${ns}><wp:docPr id="1" name="图片"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:link="${id}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rIdWeb" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://127.0.0.1:${port}/seal.png" TargetMode="External"/>
+<Relationship Id="rIdFile" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${pathToFileURL(join(dir, 'secret.txt')).href}" TargetMode="External"/>
+</Relationships>`;
+    const body = `<w:p>${image('rIdWeb')}${image('rIdFile')}<w:r><w:t>正文</w:t></w:r></w:p>`;
+    const doc = await read(docx({ document: documentXml(body), extra: { 'word/_rels/document.xml.rels': strToU8(rels) } }));
+    expect(allText(doc)).toContain('正文');
+    expect(allText(doc)).not.toContain(SECRET);
+    expect(requests).toBe(0);
+  });
+
   it('does not expand nested internal entities (billion laughs)', async () => {
     const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
     const dtd = `<!DOCTYPE w:document [<!ENTITY l0 "lol">${levels}]>`;
