@@ -58,8 +58,13 @@ export const DocumentIR = z.object({
   pages: z.number().int().nonnegative().nullable(),
   /** document title from metadata (<title>, PDF Info, docProps), not from the body */
   title: z.string().nullable(),
-  /** publication date the source states about itself (HTML <meta name="PubDate">, PDF CreationDate), ISO yyyy-mm-dd */
+  /** publication date the source states (a web page's <meta name="PubDate">), ISO yyyy-mm-dd */
   published: z.string().nullable(),
+  /**
+   * when the file itself was made (PDF CreationDate, DOCX dcterms:created): not a
+   * publication date — an export or re-export can come any time — so no rule reads it as one
+   */
+  created: z.string().nullable().optional(),
   blocks: z.array(Block),
   diagnostics: z.array(Diagnostic),
 });

@@ -54,12 +54,13 @@ function periodFrom(text: string, diagnostics: Diagnostic[]): { start: string; e
 }
 
 /**
- * The statistics period names the year first; when the title disagrees (a period
- * sentence copied from last year's report), the publication date breaks the tie.
+ * The statistics period names the year when the title cannot (garbled, missing);
+ * when both name one and disagree, the period sentence is the boiler-plate that
+ * gets copied from last year's report, so the title wins (meta/year-mismatch says so).
  */
 function reportingYear(period: number | null, title: number | null, published: number | null, diagnostics: Diagnostic[]): number | null {
-  if (period !== null && title !== null && period !== title && published === title) {
-    diagnostics.push({ code: 'meta/year-from-title', message: `统计期限年份 ${period} 与标题年份 ${title} 不一致，按标题和发布日期取 ${title} 年度` });
+  if (period !== null && title !== null && period !== title) {
+    diagnostics.push({ code: 'meta/year-from-title', message: `统计期限年份 ${period} 与标题年份 ${title} 不一致，取标题年份` });
     return title;
   }
   return period ?? title ?? published;

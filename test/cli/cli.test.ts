@@ -19,7 +19,7 @@ describe('nianbao CLI (built dist/)', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/nianbao: 1 files read, 0 unreadable, 0 clean; \d+ findings/);
     const csv = readFileSync(join(r.cwd, 'nianbao-out/discrepancies.csv'), 'utf8');
-    expect(csv.startsWith('\ufefffile,agency,year,rule,severity,location,expected,actual,message\r\n')).toBe(true);
+    expect(csv.split('\r\n')[0]!.startsWith('\ufefffile,agency,year,rule,severity,location,expected,actual,message')).toBe(true);
     expect(csv).toContain('structure/missing-section');
     expect(csv).not.toContain('review-litigation/total');
   });

@@ -91,7 +91,7 @@ describe('the reporting year when the report does not state it', () => {
 });
 
 describe('a statistics period copied from last year', () => {
-  it('takes the year the title and the publication date agree on', async () => {
+  it('takes the title\'s year', async () => {
     const { htmlToDocument } = await import('../../src/extract/html.js');
     const { structureDocument } = await import('../../src/structure/index.js');
     const doc = htmlToDocument('<html><head><meta name="PubDate" content="2024-01-20"></head><body><p>某区审计局2023年政府信息公开工作年度报告</p><p>本报告所列数据的统计期限为2022年1月1日至2022年12月31日。</p></body></html>');

@@ -133,11 +133,11 @@ function unboxSingleCell(p: Placed): Block {
   return { kind: 'paragraph', text: b.cells[0]!.text, level: null, page: b.page };
 }
 
-async function documentInfo(doc: PDFDocumentProxy): Promise<{ title: string | null; published: string | null }> {
+async function documentInfo(doc: PDFDocumentProxy): Promise<{ title: string | null; created: string | null }> {
   const meta = await doc.getMetadata().catch(() => null);
   const info = (meta?.info ?? {}) as { Title?: unknown; CreationDate?: unknown };
   const title = typeof info.Title === 'string' ? cleanText(info.Title) || null : null;
-  return { title, published: pdfDate(info.CreationDate) };
+  return { title, created: pdfDate(info.CreationDate) };
 }
 
 export async function pdfToDocument(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
@@ -150,8 +150,8 @@ export async function pdfToDocument(bytes: Uint8Array, options: ExtractOptions):
     for (let n = 1; n <= doc.numPages; n++) pages.push(await readPageOrThrow(doc, n));
     assertReadable(pages);
     dropRunningLines(pages);
-    const { title, published } = await documentInfo(doc);
-    return { format: 'pdf', pages: doc.numPages, title, published, blocks: assemble(pages), diagnostics: [] };
+    const { title, created } = await documentInfo(doc);
+    return { format: 'pdf', pages: doc.numPages, title, published: null, created, blocks: assemble(pages), diagnostics: [] };
   } finally {
     await doc.destroy();
   }
