@@ -3,7 +3,7 @@
  * seed report as extracted text, and corpus/expected.json with the findings
  * each file must produce. Run: npm run corpus:build [-- OUT_DIR]
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
@@ -12,6 +12,16 @@ import { renderHtml } from './render.js';
 import { SOURCES, type Expected } from './sources.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/** folders holding the same reports rendered to other formats (scripts/make-pdfs.sh, scripts/make-docx.sh) */
+const RENDERINGS = ['pdf', 'docx'];
+
+function existing(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
 
 const SEED = 'linwei-hrss-2023.txt';
 /** what the seed must yield: the damage its extractor did, reported as such */
@@ -50,8 +60,15 @@ export function buildCorpus(dir: string): void {
   expected[`reports/${SEED}`] = SEED_EXPECTED;
   writeFileSync(join(reports, '2024-empty-download.html'), '');
   expected['reports/2024-empty-download.html'] = [{ rule: 'extract/unreadable', location: '文件' }];
-  // entries for other renderings (corpus/pdf, corpus/docx) are written by their own scripts: keep them
-  for (const [file, findings] of Object.entries(previous)) if (!file.startsWith('reports/')) expected[file] = findings;
+  // a PDF or DOCX rendering of a report must say what its HTML source says
+  for (const folder of RENDERINGS) {
+    for (const name of existing(join(dir, folder))) {
+      const source = `reports/${name.replace(/\.[^.]+$/, '')}.html`;
+      if (expected[source]) expected[`${folder}/${name}`] = expected[source]!;
+    }
+  }
+  // files made only in a rendering (a scan, a truncated copy) keep what their script recorded
+  for (const [file, findings] of Object.entries(previous)) if (!file.startsWith('reports/')) expected[file] ??= findings;
   writeFileSync(expectedPath, `${JSON.stringify(sortKeys(expected), null, 2)}\n`);
 }
 

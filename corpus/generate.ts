@@ -39,10 +39,11 @@ function split(total: number, weights: number[], rand: () => number): number[] {
 
 const withTotal = (values: number[]) => [...values, values.reduce((a, b) => a + b, 0)].map(String);
 
-export function applications(version: Version, level: Level, rand: () => number): Record<string, string[]> {
+export function applications(version: Version, level: Level, rand: () => number, carried?: number[]): Record<string, string[]> {
   const scale = SCALE[level];
   const fresh = APPLICANT_WEIGHT.map((w) => Math.round(rand() * scale * w * 2));
-  const carriedOver = APPLICANT_WEIGHT.map((w) => (rand() < 0.4 ? Math.round(rand() * scale * w * 0.3) : 0));
+  const drawn = APPLICANT_WEIGHT.map((w) => (rand() < 0.4 ? Math.round(rand() * scale * w * 0.3) : 0));
+  const carriedOver = carried ?? drawn;
   const available = fresh.map((f, i) => f + carriedOver[i]!);
   const carriedForward = available.map((a) => (a > 0 && rand() < 0.3 ? Math.min(a, 1 + Math.floor(rand() * Math.max(1, a * 0.1))) : 0));
   const processed = available.map((a, i) => a - carriedForward[i]!);
@@ -64,7 +65,7 @@ export function reviewLitigation(level: Level, rand: () => number): Record<strin
   return Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, withTotal([few(), few(), few(), few()])]));
 }
 
-export function activeDisclosure(version: Version, level: Level, rand: () => number): Record<string, Record<string, string[]>> {
+export function activeDisclosure(version: Version, level: Level, rand: () => number, inForceBefore?: number): Record<string, Record<string, string[]>> {
   const scale = SCALE[level];
   const makesRules = level === 'province' || level === 'city';
   const n = (k: number) => String(Math.floor(rand() * k));
@@ -82,7 +83,8 @@ export function activeDisclosure(version: Version, level: Level, rand: () => num
   }
   if (version === '2021') {
     const [issued, repealed] = out.art20_1!.normative_documents!.map(Number) as [number, number];
-    out.art20_1!.normative_documents![2] = String(issued + repealed + Math.floor(rand() * scale * 3));
+    const stock = issued + repealed + Math.floor(rand() * scale * 3);
+    out.art20_1!.normative_documents![2] = String(inForceBefore === undefined ? stock : inForceBefore + issued - repealed);
   }
   return out;
 }
@@ -94,6 +96,8 @@ export interface BaseSpec {
   template: Version;
   layout: ReportData['layout'];
   seed: number;
+  /** the same agency's report for the year before: this year carries its numbers over */
+  previous?: BaseSpec;
 }
 
 /** The prose, written from the final table cells so that it never contradicts them by accident. */
@@ -119,12 +123,16 @@ export function writeProse(spec: BaseSpec, data: Pick<ReportData, 'applications'
   };
 }
 
+const numbers = (row: string[] | undefined) => row?.slice(0, APPLICANTS).map(Number);
+
 export function baseReport(spec: BaseSpec): ReportData {
   const rand = prng(spec.seed);
+  const before = spec.previous && baseReport(spec.previous);
   const data = {
-    applications: applications(spec.template, spec.level, rand),
+    applications: applications(spec.template, spec.level, rand, numbers(before?.applications?.carried_forward)),
     reviewLitigation: reviewLitigation(spec.level, rand),
   };
+  const inForceBefore = before?.activeDisclosure?.art20_1?.normative_documents?.[2];
   return {
     agency: spec.agency,
     year: spec.year,
@@ -136,7 +144,7 @@ export function baseReport(spec: BaseSpec): ReportData {
     headings: {},
     sectionOrder: [1, 2, 3, 4, 5, 6],
     prose: {},
-    activeDisclosure: activeDisclosure(spec.template, spec.level, rand),
+    activeDisclosure: activeDisclosure(spec.template, spec.level, rand, inForceBefore === undefined ? undefined : Number(inForceBefore)),
     ...data,
   };
 }

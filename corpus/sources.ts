@@ -25,7 +25,29 @@ export interface ReportSource extends BaseSpec {
 const col = (key: string) => APPLICATION_COLUMNS.findIndex((c) => c.key === key);
 const bump = (row: string[], key: string, by: number) => (row[col(key)] = String(Number(row[col(key)]) + by));
 
+const LIUHE_2022: ReportSource = {
+  id: '2022-liuhe-county-civil-affairs', agency: '柳河县民政局', year: 2022, level: 'county', template: '2021', layout: 'official', seed: 31, encoding: 'utf-8', expected: [],
+  note: 'the year before 2023-liuhe-county-civil-affairs: clean, and the base its successor carries over from',
+};
+
 export const SOURCES: ReportSource[] = [
+  LIUHE_2022,
+  {
+    id: '2023-liuhe-county-civil-affairs', agency: '柳河县民政局', year: 2023, level: 'county', template: '2021', layout: 'flat', seed: 32, encoding: 'utf-8', previous: LIUHE_2022,
+    note: 'carries over one application more than 2022 carried forward (balanced within the year); 行政规范性文件 in force 2 more than last year allows; published in March',
+    plant: (d) => {
+      for (const row of [d.applications!.carried_over!, d.applications!.carried_forward!]) for (const k of ['natural_person', 'total']) bump(row, k, 1);
+      const normative = d.activeDisclosure!.art20_1!.normative_documents!;
+      normative[2] = String(Number(normative[2]) + 2);
+      d.published = '2024-03-15';
+    },
+    expected: [
+      { rule: 'cross-year/carry-over', location: '表三/二、上年结转/自然人' },
+      { rule: 'cross-year/carry-over', location: '表三/二、上年结转/总计' },
+      { rule: 'cross-year/in-force-stock', location: '表二/第二十条第（一）项/行政规范性文件/现行有效件数' },
+      { rule: 'meta/published-late', location: '发布日期' },
+    ],
+  },
   // ── clean reports ────────────────────────────────────────────────
   { id: '2023-qingshui-town', agency: '清水镇人民政府', year: 2023, level: 'township', template: '2021', layout: 'official', seed: 11, encoding: 'utf-8', expected: [], note: 'township, 2021 template, official merged layout' },
   { id: '2023-anping-county-stats', agency: '安平县统计局', year: 2023, level: 'county', template: '2021', layout: 'flat', seed: 12, encoding: 'gbk', expected: [], note: 'county bureau, flattened layout, GBK page' },
