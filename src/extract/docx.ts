@@ -32,7 +32,8 @@ function xmlText(raw: string): string {
   return raw.replace(/<[^>]*>/g, '').replace(/&(lt|gt|quot|apos|amp|#\d+|#x[0-9a-f]+);/gi, (_, e: string) => {
     const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
     if (named[e.toLowerCase()]) return named[e.toLowerCase()]!;
-    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
   });
 }
 
@@ -64,21 +65,38 @@ function mediaParts(entries: ZipEntry[]): string[] {
   return entries.filter((e) => !XML_PART.test(e.name)).map((e) => e.name);
 }
 
-/** The XML parts with DOCTYPEs removed and document.xml normalised, zipped again (stored) for mammoth. */
+/** The main document part as _rels/.rels names it (some generators write word/document2.xml). */
+function mainPart(files: Map<string, Uint8Array>): string | null {
+  const rels = files.get('_rels/.rels');
+  const target = rels && /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(strFromU8(rels))?.[0].match(/Target="([^"]+)"/)?.[1];
+  const name = target?.replace(/^\//, '') ?? 'word/document.xml';
+  return files.has(name) ? name : null;
+}
+
+function normalizeOrUnreadable(...xml: Parameters<typeof normalizeDocumentXml>): ReturnType<typeof normalizeDocumentXml> {
+  try {
+    return normalizeDocumentXml(...xml);
+  } catch (error) {
+    throw new UnreadableDocument(`DOCX 内容无法解析（${error instanceof Error ? error.message : String(error)}）`, 'corrupt');
+  }
+}
+
+/** The XML parts with DOCTYPEs removed and the main document normalised, zipped again (stored) for mammoth. */
 function prepareParts(files: Map<string, Uint8Array>, diagnostics: Diagnostic[]): Uint8Array {
   const parts: Zippable = {};
   let doctypes = 0;
   for (const [name, bytes] of files) {
     const { xml, stripped } = stripDoctype(strFromU8(bytes));
     if (stripped) doctypes++;
-    parts[name] = strToU8(xml);
+    parts[name] = stripped ? strToU8(xml) : bytes;
   }
   if (doctypes) diagnostics.push({ code: 'extract/docx-doctype', message: `removed DOCTYPE declarations from ${doctypes} XML part(s); entities are never expanded` });
-  const documentName = files.has('word/document.xml') ? 'word/document.xml' : null;
-  if (documentName) {
+  const main = mainPart(files);
+  if (main) {
+    const dir = main.slice(0, main.lastIndexOf('/') + 1);
     const text = (name: string) => (parts[name] ? strFromU8(parts[name] as Uint8Array) : null);
-    const result = normalizeDocumentXml(text(documentName)!, text('word/styles.xml'), text('word/numbering.xml'));
-    parts[documentName] = strToU8(result.xml);
+    const result = normalizeOrUnreadable(text(main)!, text(`${dir}styles.xml`), text(`${dir}numbering.xml`));
+    parts[main] = strToU8(result.xml);
     if (result.tableFixes) diagnostics.push({ code: 'extract/docx-table-normalized', message: `${result.tableFixes} table element(s) adjusted so merged cells survive` });
   }
   return zipSync(parts, { level: 0 });

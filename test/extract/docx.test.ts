@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { strToU8 } from 'fflate';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../src/extract/docx-numbering.js';
@@ -76,6 +77,14 @@ describe('docxToDocument: 表三 with Word-style vertical merges', () => {
     expect(raw.value).not.toContain('rowspan');
     const clean = await mammoth.convertToHtml({ buffer: Buffer.from(reportDocx()) });
     expect(clean.value).toContain('rowspan="22"');
+  });
+
+  it('reads the main part _rels/.rels names, not a fixed word/document.xml', async () => {
+    const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`;
+    const bytes = docx({ document: documentXml(para('旧版本')), extra: { '_rels/.rels': strToU8(rels), 'word/document2.xml': strToU8(reportDocument({ bookmarkInTable: true })), 'word/_rels/document2.xml.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>') } });
+    const doc = await read(bytes);
+    expect(JSON.stringify(doc.blocks)).not.toContain('旧版本');
+    expectTable3(tables(doc)[0]!);
   });
 
   it('keeps numbers as typed: full-width digits, and digits typed as separate runs', async () => {
