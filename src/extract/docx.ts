@@ -13,6 +13,8 @@ const WORD_MAIN_TYPES = /wordprocessingml\.document\.main\+xml|ms-word\.(documen
 const ODT_MIME = 'application/vnd.oasis.opendocument.text';
 /** Parts mammoth reads; media and embedded objects stay compressed and unread. */
 const XML_PART = /\.(xml|rels)$/i;
+/** An XML part is parsed into a DOM twice (here and by mammoth), at many times its size: a report's document.xml is a few MB at most. */
+const MAX_XML_PART_BYTES = 48 * 1024 * 1024;
 
 const STYLE_MAP = Array.from({ length: 6 }, (_, i) => `p.${HEADING_STYLE_PREFIX}${i + 1} => h${i + 1}:fresh`);
 
@@ -122,7 +124,10 @@ function headingsByText(blocks: Block[]): Block[] {
 /** DOCX bytes → DocumentIR through mammoth's HTML and the HTML extractor (one table-grid builder for both). */
 export async function docxToDocument(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
   const entries = listZip(bytes, options);
-  const xmlNames = new Set(entries.filter((e) => XML_PART.test(e.name)).map((e) => e.name));
+  const xml = entries.filter((e) => XML_PART.test(e.name));
+  const largest = xml.reduce((a, e) => (e.originalSize > a.originalSize ? e : a), { name: '', originalSize: 0 });
+  if (largest.originalSize > MAX_XML_PART_BYTES) throw new UnreadableDocument(`DOCX 部件 ${largest.name} 过大（${(largest.originalSize / 1048576).toFixed(0)} MB），超过 ${MAX_XML_PART_BYTES / 1048576} MB 上限`, 'too-large');
+  const xmlNames = new Set(xml.map((e) => e.name));
   const files = readZip(bytes, (name) => xmlNames.has(name) || name === 'mimetype');
   if (!isDocx(files)) return notDocx(bytes, files, options);
   const diagnostics: Diagnostic[] = [];

@@ -64,6 +64,12 @@ describe('untrusted zips: limits from the central directory, before inflating', 
     expect([why, message]).toEqual(['too-large', expect.stringContaining('总大小')]);
   });
 
+  it('refuses a document part too large to parse into a DOM, though within the archive limits', async () => {
+    const huge = patchCentral(reportDocx(), 'word/document.xml', 'originalSize', 60 * 1024 * 1024);
+    const [why, message] = await reason(read(huge, { maxCompressionRatio: Number.POSITIVE_INFINITY }));
+    expect([why, message]).toEqual(['too-large', expect.stringContaining('word/document.xml 过大')]);
+  });
+
   it('cuts an entry that inflates beyond its declared size instead of growing (then it is corrupt XML)', async () => {
     const lying = patchCentral(reportDocx(), 'word/document.xml', 'originalSize', 64);
     expect((await reason(read(lying)))[0]).toBe('corrupt');
