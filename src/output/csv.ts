@@ -1,15 +1,25 @@
-import { writeToBuffer } from 'fast-csv';
+import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Finding } from '../model/finding.js';
-import { writeAtomic } from './atomic.js';
 
 /** The fixed columns of interface.md, in order; extra columns may follow. */
 export const CSV_COLUMNS = ['file', 'agency', 'year', 'rule', 'severity', 'location', 'expected', 'actual', 'message'] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// The quoting rule of fast-csv, which wrote these files before: outputs stay byte for byte the same ('|' included).
+const NEEDS_QUOTES = /[",\r\n|]/;
+const BOM = '\ufeff';
+const CHUNK_ROWS = 2000;
 
 /** A spreadsheet must show a cell, never run it: prefix what would start a formula. */
 export function spreadsheetSafe(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function field(text: string): string {
+  const s = text.includes('\0') ? text.replaceAll('\0', '') : text;
+  return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 function cellText(f: Finding, column: string): string {
@@ -17,14 +27,44 @@ function cellText(f: Finding, column: string): string {
   return spreadsheetSafe(v === null || v === undefined ? '' : String(v));
 }
 
-/** Findings with any extra fields; `extraColumns` names the fields written after the fixed columns. */
-export async function findingsCsv<T extends Finding>(findings: T[], extraColumns: readonly (keyof T & string)[] = []): Promise<Buffer> {
-  const headers = [...CSV_COLUMNS, ...extraColumns];
-  const rows = findings.map((f) => headers.map((h) => cellText(f, h)));
-  const body = await writeToBuffer(rows, { headers: [...headers], quoteColumns: false, includeEndRowDelimiter: true, rowDelimiter: '\r\n' });
-  return Buffer.concat([Buffer.from('\ufeff', 'utf8'), body]);
+function csvLine(f: Finding, headers: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < headers.length; i++) line += (i ? ',' : '') + field(cellText(f, headers[i]!));
+  return `${line}\r\n`;
 }
 
+/** The CSV text in pieces, so a large run never holds the whole file as one string. */
+function* csvChunks<T extends Finding>(findings: T[], headers: readonly string[]): Generator<string> {
+  // fast-csv wrote a bare row delimiter, without headers, for no rows: kept so outputs do not change
+  if (!findings.length) return yield `${BOM}\r\n`;
+  yield `${BOM}${headers.map(field).join(',')}\r\n`;
+  for (let start = 0; start < findings.length; start += CHUNK_ROWS) {
+    let chunk = '';
+    for (const f of findings.slice(start, start + CHUNK_ROWS)) chunk += csvLine(f, headers);
+    yield chunk;
+  }
+}
+
+const headersOf = (extra: readonly string[]) => [...CSV_COLUMNS, ...extra];
+
+/** Findings with any extra fields; `extraColumns` names the fields written after the fixed columns. */
+export async function findingsCsv<T extends Finding>(findings: T[], extraColumns: readonly (keyof T & string)[] = []): Promise<Buffer> {
+  return Buffer.from([...csvChunks(findings, headersOf(extraColumns))].join(''), 'utf8');
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+}
+
+/** Written beside the target and renamed, as writeAtomic does, but chunk by chunk. */
 export async function writeFindingsCsv<T extends Finding>(path: string, findings: T[], extraColumns: readonly (keyof T & string)[] = []): Promise<void> {
-  await writeAtomic(path, await findingsCsv(findings, extraColumns));
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  const fd = openSync(tmp, 'w');
+  try {
+    for (const chunk of csvChunks(findings, headersOf(extraColumns))) writeAll(fd, Buffer.from(chunk, 'utf8'));
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
 }
