@@ -73,20 +73,25 @@ function boundaryPairs(prev: TableBlock, next: TableBlock): { pairs: [IRCell, IR
   return { pairs, unpaired };
 }
 
-function isTailPair([a, b]: [IRCell, IRCell]): boolean {
+/** Whether `prev`'s cell `a` ends where its text was still running (its last line fills the cell). */
+export type RunsOn = (a: IRCell) => boolean;
+
+function isTailPair([a, b]: [IRCell, IRCell], runsOn: RunsOn): boolean {
   if (!a.text || !b.text) return true;
-  return !NUMBER.test(a.text) && !NUMBER.test(b.text) && !ROW_OPENER.test(b.text);
+  return runsOn(a) && !NUMBER.test(a.text) && !NUMBER.test(b.text) && !ROW_OPENER.test(b.text);
 }
 
 /**
  * Whether the first row of `next` is the rest of the last row of `prev`
  * (a row the page break cut): every cell continues one above it, and either
- * the row is blank or some cell's text visibly runs on (no row opener).
+ * the row is blank or some cell's text visibly runs on (its last line fills
+ * the cell, and the tail opens no row). A short label over another short
+ * label is two rows, however much they read like one.
  */
-function isCutRow(pairs: [IRCell, IRCell][], unpaired: number): boolean {
+function isCutRow(pairs: [IRCell, IRCell][], unpaired: number, runsOn: RunsOn): boolean {
   if (unpaired > 0 || !pairs.length) return false;
   if (pairs.every(([, b]) => !b.text)) return true;
-  return pairs.some(([a, b]) => a.text && b.text) && pairs.every(isTailPair);
+  return pairs.some(([a, b]) => a.text && b.text) && pairs.every((pair) => isTailPair(pair, runsOn));
 }
 
 function fuse(prev: TableBlock, next: TableBlock, pairs: [IRCell, IRCell][], overlap: number): TableBlock {
@@ -101,10 +106,10 @@ function fuse(prev: TableBlock, next: TableBlock, pairs: [IRCell, IRCell][], ove
 }
 
 /** Joins `next` below `prev`, fusing what the page break cut: a whole row, or row-spanning cells. */
-export function joinParts(prev: TableBlock, next: TableBlock): TableBlock {
+export function joinParts(prev: TableBlock, next: TableBlock, runsOn: RunsOn): TableBlock {
   const body = dropRows(next, repeatedHeaderRows(prev, next));
   const { pairs, unpaired } = boundaryPairs(prev, body);
-  if (isCutRow(pairs, unpaired)) return fuse(prev, body, pairs, 1);
+  if (isCutRow(pairs, unpaired, runsOn)) return fuse(prev, body, pairs, 1);
   const spans = pairs.filter(([a, b]) => (a.rowSpan > 1 || b.rowSpan > 1) && (!a.text || !b.text));
   return fuse(prev, body, spans, 0);
 }
@@ -120,7 +125,8 @@ export function joinPageTables(prev: Part, next: Part): boolean {
   if (!union) return false;
   const a = onColumns(prev.block as TableBlock, prev.table.xs, union);
   const b = onColumns(next.block as TableBlock, next.table.xs, union);
-  Object.assign(prev.block, joinParts(a, b));
+  const runOn = prev.table.runOn;
+  Object.assign(prev.block, joinParts(a, b, (cell) => runOn.some((x) => near(x, union[cell.col]!))));
   prev.table = { ...next.table, xs: union, block: prev.block as TableBlock };
   return true;
 }

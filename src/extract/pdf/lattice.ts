@@ -127,26 +127,72 @@ function cellsOfFrame(hs: Edge[], vs: Edge[], xs: number[], ys: number[]): Latti
     .sort((p, q) => p.row - q.row || p.col - q.col);
 }
 
-function frameToTable(frame: Edge[]): LatticeTable | null {
-  const hs = frame.filter((e) => e.orient === 'h');
-  const vs = frame.filter((e) => e.orient === 'v');
-  if (hs.length < 2 || vs.length < 2) return null;
-  const xs = clusterValues(vs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
-  const ys = clusterValues(hs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
+/** Indices of the column lines drawn beside row `r`. */
+function rowWalls(vs: Edge[], xs: number[], ys: number[], r: number): number[] {
+  return xs.flatMap((x, i) => (lineCovers(vs, x, ys[r]!, ys[r + 1]!) ? [i] : []));
+}
+
+/** Two rows of one table share their outer walls and, unless one spans the whole width, some inner wall. */
+function sameTable(p: number[], q: number[]): boolean {
+  if (p[0] !== q[0] || p[p.length - 1] !== q[q.length - 1]) return false;
+  const inner = q.slice(1, -1);
+  return p.length <= 2 || inner.length === 0 || inner.some((i) => p.includes(i));
+}
+
+/**
+ * Rows where a new table starts inside one connected frame: tables drawn
+ * touching (one HTML <table> per 表二 sub-table, 表二 right above 表三) whose
+ * columns do not line up. Full-width rows (a sub-table's title) go with the
+ * rows below them.
+ */
+function tableStarts(walls: number[][]): number[] {
+  const starts = [0];
+  let reference = walls[0]!;
+  for (let r = 1; r < walls.length; r++) {
+    if (sameTable(reference, walls[r]!)) {
+      if (walls[r]!.length > 2 || reference.length <= 2) reference = walls[r]!;
+      continue;
+    }
+    let start = r;
+    while (start - 1 > starts[starts.length - 1]! && walls[start - 1]!.length <= 2 && sameTable(walls[start - 1]!, walls[r]!)) start--;
+    starts.push(start);
+    reference = walls[r]!;
+  }
+  return starts;
+}
+
+function bandToTable(hs: Edge[], vs: Edge[], ys: number[]): LatticeTable | null {
+  const [top, bottom] = [ys[0]!, ys[ys.length - 1]!];
+  const inBand = vs.filter((e) => e.a < bottom - SNAP_TOLERANCE && e.b > top + SNAP_TOLERANCE);
+  const xs = clusterValues(inBand.map((e) => e.pos), SNAP_TOLERANCE)
+    .map(mean)
+    .filter((x) => ys.slice(1).some((y, r) => lineCovers(inBand, x, ys[r]!, y)));
   if (xs.length < 2 || ys.length < 2) return null;
-  const box = { x0: xs[0]!, x1: xs[xs.length - 1]!, top: ys[0]!, bottom: ys[ys.length - 1]! };
+  const box = { x0: xs[0]!, x1: xs[xs.length - 1]!, top, bottom };
   if (box.x1 - box.x0 < MIN_TABLE_EDGE || box.bottom - box.top < MIN_TABLE_EDGE) return null;
-  const cells = cellsOfFrame(hs, vs, xs, ys);
+  const cells = cellsOfFrame(hs, inBand, xs, ys);
   // a single framed cell is kept: it may be the first row of a table the page break cut
   if (cells.length < 1) return null;
   return { ...box, xs, ys, cells };
+}
+
+/** One connected frame → its table, or the tables drawn touching one another in it. */
+function frameToTables(frame: Edge[]): LatticeTable[] {
+  const hs = frame.filter((e) => e.orient === 'h');
+  const vs = frame.filter((e) => e.orient === 'v');
+  if (hs.length < 2 || vs.length < 2) return [];
+  const xs = clusterValues(vs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
+  const ys = clusterValues(hs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
+  if (xs.length < 2 || ys.length < 2) return [];
+  const walls = ys.slice(1).map((_, r) => rowWalls(vs, xs, ys, r));
+  const starts = tableStarts(walls);
+  return starts.flatMap((start, i) => bandToTable(hs, vs, ys.slice(start, (starts[i + 1] ?? ys.length - 1) + 1)) ?? []);
 }
 
 /** Ruling lines → tables, top to bottom (pdfplumber's lattice stages). */
 export function findLatticeTables(edges: Edge[]): LatticeTable[] {
   const joined = joinEdges(snapEdges(edges)).filter((e) => e.b - e.a >= MIN_TABLE_EDGE / 2);
   return groupEdges(joined)
-    .map(frameToTable)
-    .filter((t): t is LatticeTable => t !== null)
+    .flatMap(frameToTables)
     .sort((p, q) => p.top - q.top || p.x0 - q.x0);
 }

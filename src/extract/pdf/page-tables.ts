@@ -1,7 +1,7 @@
 import type { IRCell, TableBlock } from '../../model/ir.js';
 import type { Box } from './geometry.js';
-import type { LatticeTable } from './lattice.js';
-import { joinLines, wordsToLines } from './lines.js';
+import type { LatticeCell, LatticeTable } from './lattice.js';
+import { joinLines, wordsToLines, type Line } from './lines.js';
 import type { Word } from './words.js';
 
 /** A table as found on one page, with the geometry the page-break join needs. */
@@ -9,7 +9,14 @@ export interface PageTable extends Box {
   /** column boundaries (pt), left to right */
   xs: number[];
   block: TableBlock;
+  /** left edges of the bottom row's cells whose last line runs to the cell's edge: text the page break may have cut */
+  runOn: number[];
 }
+
+/** A wrapped line leaves less than this many text sizes unused, plus the padding on each side. */
+const WRAP_SLACK = 1.5;
+/** Cell padding is at most about this many text sizes; more space on both sides means centred short text. */
+const MAX_PADDING = 0.8;
 
 function indexIn(bounds: number[], v: number): number {
   let i = 0;
@@ -26,6 +33,18 @@ export function insideBox(box: Box, w: Word): boolean {
   return x >= box.x0 && x <= box.x1 && y >= box.top && y <= box.bottom;
 }
 
+/** Whether the line was broken by the cell's width (so the text may go on), not ended by the text itself. */
+function fillsWidth(line: Line, left: number, right: number): boolean {
+  const before = line.x0 - left;
+  const after = right - line.x1;
+  return Math.min(before, after) <= MAX_PADDING * line.size + 2 && Math.abs(after - before) <= WRAP_SLACK * line.size;
+}
+
+function runsOn(cell: LatticeCell, lines: Line[], table: LatticeTable): boolean {
+  const last = lines[lines.length - 1];
+  return last !== undefined && cell.row + cell.rowSpan === table.ys.length - 1 && fillsWidth(last, table.xs[cell.col]!, table.xs[cell.col + cell.colSpan]!);
+}
+
 /** Puts each word in the cell that contains its centre and writes the cells' text. */
 export function fillLattice(table: LatticeTable, words: Word[], page: number): PageTable {
   const cols = table.xs.length - 1;
@@ -40,7 +59,9 @@ export function fillLattice(table: LatticeTable, words: Word[], page: number): P
     const cell = owner.get(indexIn(table.ys, y) * cols + indexIn(table.xs, x));
     if (cell !== undefined) content[cell]!.push(w);
   }
-  const cells: IRCell[] = table.cells.map((c, i) => ({ ...c, text: joinLines(wordsToLines(content[i]!)), page }));
+  const lines = content.map((words) => wordsToLines(words));
+  const cells: IRCell[] = table.cells.map((c, i) => ({ ...c, text: joinLines(lines[i]!), page }));
   const block: TableBlock = { kind: 'table', layout: 'grid', rows: table.ys.length - 1, cols, cells, page };
-  return { x0: table.x0, x1: table.x1, top: table.top, bottom: table.bottom, xs: table.xs, block };
+  const runOn = table.cells.filter((c, i) => runsOn(c, lines[i]!, table)).map((c) => table.xs[c.col]!);
+  return { x0: table.x0, x1: table.x1, top: table.top, bottom: table.bottom, xs: table.xs, block, runOn };
 }

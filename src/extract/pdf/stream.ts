@@ -66,7 +66,7 @@ function runToTable(run: Line[], page: number): PageTable | null {
   const cells = rows.flatMap((row, r) => rowCells(row, columns, r, page));
   const block: TableBlock = { kind: 'table', layout: 'text', rows: rows.length, cols: columns.length, cells, page };
   const box = { x0: Math.min(...run.map((l) => l.x0)), x1: Math.max(...run.map((l) => l.x1)), top: run[0]!.top, bottom: run[run.length - 1]!.bottom };
-  return { ...box, xs: [...columns.map(([a]) => a), columns[columns.length - 1]![1]], block };
+  return { ...box, xs: [...columns.map(([a]) => a), columns[columns.length - 1]![1]], block, runOn: [] };
 }
 
 export interface TextTable {
