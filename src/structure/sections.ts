@@ -13,6 +13,22 @@ export interface PartHeading {
   number: number | null;
   def: SectionDef;
   heading: string;
+  /** prose that shares the heading's paragraph (「一、总体情况2023年，我局…」) */
+  rest: string;
+}
+
+const NUMBERED_TITLE = /^\s*([一二三四五六])\s*[、.．]\s*/;
+
+/** A long paragraph that opens with a part's own canonical title: the heading and its first prose. */
+function headingWithProse(text: string): PartHeading | null {
+  const m = NUMBERED_TITLE.exec(text);
+  if (!m) return null;
+  const after = text.slice(m[0].length);
+  const def = SECTIONS.find((s) => after.startsWith(s.heading.slice(2)));
+  if (!def) return null;
+  const title = def.heading.slice(2);
+  const rest = after.slice(title.length).replace(/^[。：:、\s]+/, '');
+  return { number: CHINESE_DIGITS.indexOf(m[1]!) + 1, def, heading: `${m[0].trim()}${title}`, rest };
 }
 
 function defFor(title: string): SectionDef | null {
@@ -22,16 +38,17 @@ function defFor(title: string): SectionDef | null {
 
 /** A block that opens one of the six parts, or null. */
 export function partHeading(block: Block, expectedNext: number): PartHeading | null {
-  if (block.kind === 'table' || block.text.length > MAX_HEADING_LENGTH + 4) return null;
+  if (block.kind === 'table') return null;
+  if (block.text.length > MAX_HEADING_LENGTH + 4) return headingWithProse(block.text);
   const m = PART_HEADING.exec(block.text);
   if (!m) {
     if (block.kind !== 'heading') return null;
     const def = defFor(block.text);
-    return def && block.text.length <= MAX_HEADING_LENGTH ? { number: null, def, heading: block.text } : null;
+    return def && block.text.length <= MAX_HEADING_LENGTH ? { number: null, def, heading: block.text, rest: '' } : null;
   }
   const number = CHINESE_DIGITS.indexOf((m[1] ?? m[2])!) + 1;
   const def = defFor(m[3]!) ?? (number === expectedNext ? SECTIONS[number - 1] ?? null : null);
-  return def ? { number, def, heading: block.text.trim() } : null;
+  return def ? { number, def, heading: block.text.trim(), rest: '' } : null;
 }
 
 /** The six parts in document order, each with the prose under it. */
@@ -48,6 +65,7 @@ export function findSections(blocks: Block[]): Section[] {
     if (heading) {
       close();
       current = { number: heading.number, key: heading.def.key, heading: heading.heading, text: '', page: block.page };
+      if (heading.rest) lines.push(heading.rest);
     } else if (current && block.kind !== 'table') lines.push(block.text);
   }
   close();

@@ -99,3 +99,13 @@ describe('a statistics period copied from last year', () => {
     expect([report.meta.year, report.meta.periodStart]).toEqual([2023, '2022-01-01']);
   });
 });
+
+describe('a heading that shares its paragraph with the first prose', () => {
+  it('opens the part and keeps the prose as its text', async () => {
+    const r = await text('一、总体情况。2023年，我局全年共收到政府信息公开申请12件，均已按期答复，办理质量持续提升，群众满意度进一步提高。\n二、主动公开政府信息情况');
+    expect(r.sections.map((s) => [s.key, s.heading, s.text])).toEqual([
+      ['overview', '一、总体情况', '2023年，我局全年共收到政府信息公开申请12件，均已按期答复，办理质量持续提升，群众满意度进一步提高。'],
+      ['activeDisclosure', '二、主动公开政府信息情况', ''],
+    ]);
+  });
+});
