@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
 import { UnreadableDocument, type Block, type Diagnostic, type DocumentIR } from '../model/ir.js';
 import { HEADING_STYLE_PREFIX, normalizeDocumentXml } from './docx-normalize.js';
@@ -7,6 +8,7 @@ import { htmlToDocument } from './html.js';
 import type { ExtractOptions } from './options.js';
 import { convertToDocx } from './soffice.js';
 import { cleanText } from './text-normalize.js';
+import { word2003ToDocx } from './word2003.js';
 import { listZip, readZip, type ZipEntry } from './zip.js';
 
 const WORD_MAIN_TYPES = /wordprocessingml\.document\.main\+xml|ms-word\.(document|template)\.macroEnabled\.main\+xml|wordprocessingml\.template\.main\+xml/;
@@ -144,14 +146,47 @@ export async function docxToDocument(bytes: Uint8Array, options: ExtractOptions)
 /** A zip that is not a Word document: OpenDocument text goes through LibreOffice; anything else is not a report. */
 async function notDocx(bytes: Uint8Array, files: Map<string, Uint8Array>, options: ExtractOptions): Promise<DocumentIR> {
   const mime = files.get('mimetype');
-  if (mime && strFromU8(mime).trim() === ODT_MIME) return viaLibreOffice(bytes, 'odt', options);
+  if (mime && strFromU8(mime).trim() === ODT_MIME) return viaLibreOffice(withoutDoctypes(bytes), 'odt', options);
   throw new UnreadableDocument('ZIP 压缩包不是 Word（DOCX）文档', 'unsupported');
+}
+
+/**
+ * The OpenDocument package again, every XML part without a DOCTYPE: LibreOffice
+ * parses these, and what its parser does with entities is not ours to vouch
+ * for. The archive limits were checked before this inflates everything.
+ */
+function withoutDoctypes(bytes: Uint8Array): Uint8Array {
+  const parts: Zippable = {};
+  const all = readZip(bytes, () => true);
+  // OpenDocument requires the uncompressed mimetype entry first
+  parts.mimetype = [all.get('mimetype')!, { level: 0 }];
+  for (const [name, data] of all) if (name !== 'mimetype') parts[name] = XML_PART.test(name) ? strToU8(stripDoctype(strFromU8(data)).xml) : data;
+  return zipSync(parts);
 }
 
 async function viaLibreOffice(bytes: Uint8Array, extension: string, options: ExtractOptions): Promise<DocumentIR> {
   const converted = await convertToDocx(bytes, extension, options.sofficeTimeoutMs);
   const doc = await docxToDocument(converted, options);
   doc.diagnostics.push({ code: 'extract/converted', message: `${extension} converted to docx by LibreOffice` });
+  return doc;
+}
+
+function decodeXml(bytes: Uint8Array): string {
+  const declared = /encoding=["']([\w-]+)["']/.exec(Buffer.from(bytes.subarray(0, 200)).toString('latin1'))?.[1];
+  return declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared) ? iconv.decode(Buffer.from(bytes), declared) : strFromU8(bytes);
+}
+
+/** Word 2003 XML, rewritten as a DOCX and read like one (no LibreOffice: its import of this format loses vertical merges). */
+export async function wordXmlToDocument(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
+  if (bytes.length > MAX_XML_PART_BYTES) throw new UnreadableDocument(`Word 2003 XML 文件过大（超过 ${MAX_XML_PART_BYTES / 1048576} MB 上限）`, 'too-large');
+  let converted: Uint8Array;
+  try {
+    converted = word2003ToDocx(decodeXml(bytes));
+  } catch (error) {
+    throw new UnreadableDocument(`Word 2003 XML 无法解析（${error instanceof Error ? error.message : String(error)}）`, 'corrupt');
+  }
+  const doc = await docxToDocument(converted, options);
+  doc.diagnostics.push({ code: 'extract/converted', message: 'Word 2003 XML rewritten as docx' });
   return doc;
 }
 

@@ -4,6 +4,7 @@ import { htmlToDocument } from './html.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options.js';
 import { sniff } from './sniff.js';
 import { textToDocument } from './text.js';
+import { isWordXml } from './word-xml.js';
 
 export { UnreadableDocument };
 
@@ -44,6 +45,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
       return doc;
     }
     case 'text': {
+      if (isWordXml(bytes)) return (await import('./docx.js')).wordXmlToDocument(bytes, options);
       const { text, encoding } = decodedOrUnreadable(bytes);
       const doc = textToDocument(text);
       doc.diagnostics.push({ code: 'extract/encoding', message: `decoded as ${encoding}` });

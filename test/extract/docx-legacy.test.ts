@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { docxToDocument, legacyWordToDocument } from '../../src/extract/docx.js';
 import { extractDocument } from '../../src/extract/index.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/extract/options.js';
 import { findSoffice } from '../../src/extract/soffice.js';
 import { sniff } from '../../src/extract/sniff.js';
+import { isWordXml } from '../../src/extract/word-xml.js';
 import { UnreadableDocument, type DocumentIR, type TableBlock } from '../../src/model/ir.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/docx/${name}`, import.meta.url));
@@ -29,11 +32,41 @@ describe('a .doc that is really an HTML page', () => {
     expect(sniff(bytes)).toBe('html');
     const doc = await extractDocument(bytes);
     expect(doc.format).toBe('html');
-    expect(doc.title).toBe('某县2021年政府信息公开工作年度报告');
+    expect(doc!.title).toBe('某县2021年政府信息公开工作年度报告');
     const t = table(doc);
     expect([t.rows, t.cols]).toEqual([28, 10]);
     expect(t.cells.find((c) => c.text === '三、本年度办理结果')).toMatchObject({ row: 5, col: 0, rowSpan: 22, colSpan: 1 });
     expect(t.cells.find((c) => c.text === '（三）不予公开')).toMatchObject({ row: 7, col: 1, rowSpan: 8 });
+  });
+});
+
+describe('a .doc that is really Word 2003 XML', () => {
+  it('is text to the sniffer but recognised as Word XML', () => {
+    const bytes = fixture('table3-word2003-xml.doc');
+    expect(sniff(bytes)).toBe('text');
+    expect(isWordXml(bytes)).toBe(true);
+    expect(isWordXml(fixture('html-report.doc'))).toBe(false);
+  });
+
+  it('is read without LibreOffice, with Word 2003’s vmerge kept as rowSpan', async () => {
+    const original = table(await docxToDocument(fixture('table3-vmerge.docx'), DEFAULT_EXTRACT_OPTIONS));
+    const doc = await extractDocument(fixture('table3-word2003-xml.doc'));
+    expect(doc.format).toBe('docx');
+    expect(doc.title).toBe('某市人民政府办公室2021年政府信息公开工作年度报告');
+    expect(table(doc).cells).toEqual(original.cells);
+  });
+
+  it('resolves no entity it declares', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-xxe-'));
+    try {
+      writeFileSync(join(dir, 'secret.txt'), 'SECRET-2003');
+      const xml = fixture('table3-word2003-xml.doc').toString('utf8').replace('<w:wordDocument', `<!DOCTYPE w:wordDocument [<!ENTITY x SYSTEM "${pathToFileURL(join(dir, 'secret.txt')).href}">]><w:wordDocument`).replace('三、收到和处理政府信息公开申请情况', '&x;三、收到和处理政府信息公开申请情况');
+      const doc = await extractDocument(Buffer.from(xml));
+      expect(JSON.stringify(doc.blocks)).not.toContain('SECRET-2003');
+      expect(table(doc).rows).toBe(28);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -56,15 +89,16 @@ describe.skipIf(!soffice)('legacy Word through LibreOffice (needs libreoffice-wr
   const liveConversions = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('nianbao-soffice-'));
   const tempDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('nianbao-soffice-'));
 
-  it('reads a .doc and an .rtf made by LibreOffice with the same 表三 grid as the DOCX', async () => {
+  it('reads .doc, .rtf and .odt (converted in parallel, each with its own profile) with the same 表三 grid as the DOCX', async () => {
     const original = table(await docxToDocument(fixture('table3-vmerge.docx'), DEFAULT_EXTRACT_OPTIONS));
-    const [doc, rtf] = await Promise.all([extractDocument(fixture('table3-libreoffice.doc')), extractDocument(fixture('table3-libreoffice.rtf'))]);
-    for (const converted of [doc, rtf]) {
+    const names = ['table3-libreoffice.doc', 'table3-libreoffice.rtf', 'table3-libreoffice.odt'];
+    const [doc, ...others] = await Promise.all(names.map((name) => extractDocument(fixture(name))));
+    for (const converted of [doc!, ...others]) {
       expect(converted.format).toBe('docx');
       expect(converted.diagnostics.map((d) => d.code)).toContain('extract/converted');
       expect(table(converted).cells).toEqual(original.cells);
     }
-    expect(doc.title).toBe('某市人民政府办公室2021年政府信息公开工作年度报告');
+    expect(doc!.title).toBe('某市人民政府办公室2021年政府信息公开工作年度报告');
   });
 
   it('kills LibreOffice and cleans up on timeout', async () => {
