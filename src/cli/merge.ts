@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { mergeShards, readShard } from '../corpus/merge.js';
 import { readTriageFile } from '../corpus/side-files.js';
-import { toStored } from '../corpus/history.js';
+import { freshFindings } from '../corpus/history.js';
 import { Store } from '../corpus/store.js';
 import { summaryLine } from '../output/summary.js';
 import { exitCodeFor, runSummary, writeOutputs } from './audit.js';
@@ -32,7 +32,7 @@ export async function mergeCommand(argv: string[]): Promise<number> {
     await writeOutputs({ out, json: values.json, html: values.html, onlyNew: values['only-new'] ?? false }, { tool: 'nianbao', version: VERSION, summary, files: merged.files, findings: merged.findings, shard: null });
     store.commitRun(
       { started, finished: new Date().toISOString(), version: VERSION, args: `merge ${argv.join(' ')}`, files: merged.files.length, findings: merged.findings.length, newFindings: merged.history.newCount, resolved: merged.history.resolved.length, triaged: merged.history.triaged },
-      merged.findings.map(toStored),
+      freshFindings(merged.findings),
       merged.history.resolved,
     );
     if (!values.quiet) process.stderr.write(`${summaryLine(summary)}\nwrote ${out}\n`);

@@ -8,8 +8,10 @@ import { SCHEMA_VERSION } from '../model/report.js';
 /** Bump when the cached model's shape changes in a way the code hash below would not show. */
 export const CACHE_FORMAT = 1;
 
-/** Code that turns bytes into an AnnualReport; rules are left out: they run on every run anyway. */
+/** Code that turns bytes into an AnnualReport. */
 const PARSING_CODE = ['extract', 'structure', 'model', 'pipeline'];
+/** Code that turns an AnnualReport into findings (the narrative rules read claims through src/narrative). */
+const RULES_CODE = ['audit', 'narrative'];
 
 function filesUnder(path: string): string[] {
   const info = statSync(path, { throwIfNoEntry: false });
@@ -24,10 +26,19 @@ function filesUnder(path: string): string[] {
  * stale model even when nobody bumped a version.
  */
 export function extractorKey(): string {
+  return `${VERSION}/s${SCHEMA_VERSION}/c${CACHE_FORMAT}/${codeHash(PARSING_CODE)}`;
+}
+
+function codeHash(names: string[]): string {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const hash = createHash('sha256');
-  for (const name of PARSING_CODE) {
+  for (const name of names) {
     for (const file of [...filesUnder(join(root, name)), ...filesUnder(join(root, `${name}.js`)), ...filesUnder(join(root, `${name}.ts`))]) hash.update(file.slice(root.length)).update(readFileSync(file));
   }
-  return `${VERSION}/s${SCHEMA_VERSION}/c${CACHE_FORMAT}/${hash.digest('hex').slice(0, 12)}`;
+  return hash.digest('hex').slice(0, 12);
+}
+
+/** The key of a report's cached findings: its parse key and a hash of the rules' code. */
+export function rulesKey(parsingKey: string): string {
+  return `${parsingKey}/r${codeHash(RULES_CODE)}`;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Finding } from '../model/finding.js';
-import type { StoredFinding } from './store.js';
+import type { OpenFinding, StoredFinding } from './store.js';
 import type { TriageEntry } from './side-files.js';
 
 export type FindingStatus = 'new' | 'persisting';
@@ -30,30 +30,48 @@ export function fingerprintAll(findings: Finding[]): string[] {
   });
 }
 
+/** The findings with their fingerprints, as RunFindings still to be given a status and triage by applyHistory. */
+export function withFingerprints(findings: Finding[]): RunFinding[] {
+  const prints = fingerprintAll(findings);
+  return findings.map((f, i): RunFinding => ({ ...f, fingerprint: prints[i]!, status: 'new', triage: '' }));
+}
+
 export interface HistoryResult {
   findings: RunFinding[];
   newCount: number;
   persisting: number;
   triaged: number;
   /** open findings of earlier runs, on files of this run, that this run no longer reports */
-  resolved: StoredFinding[];
+  resolved: OpenFinding[];
 }
 
-/** Compares this run's findings with the previous run's, and applies the triage file. */
-export function applyHistory(findings: Finding[], files: string[], previous: StoredFinding[], triage: Map<string, TriageEntry>): HistoryResult {
+/**
+ * Compares this run's findings with the open ones of earlier runs, and
+ * applies the triage file. Sets `status` and `triage` in place: a large run
+ * does not hold every finding twice.
+ */
+export function applyHistory(findings: RunFinding[], files: string[], previous: OpenFinding[], triage: Map<string, TriageEntry>): HistoryResult {
   const before = new Set(previous.map((f) => f.fingerprint));
-  const prints = fingerprintAll(findings);
-  const out = findings.map((f, i): RunFinding => {
-    const fingerprint = prints[i]!;
-    return { ...f, fingerprint, status: before.has(fingerprint) ? 'persisting' : 'new', triage: triage.get(fingerprint)?.decision ?? '' };
-  });
-  const now = new Set(prints);
+  const now = new Set<string>();
+  let persisting = 0;
+  let triaged = 0;
+  for (const f of findings) {
+    now.add(f.fingerprint);
+    f.status = before.has(f.fingerprint) ? 'persisting' : 'new';
+    f.triage = triage.get(f.fingerprint)?.decision ?? '';
+    if (f.status === 'persisting') persisting++;
+    if (f.triage) triaged++;
+  }
   const inRun = new Set(files);
   const resolved = previous.filter((f) => inRun.has(f.file) && !now.has(f.fingerprint));
-  const persisting = out.filter((f) => f.status === 'persisting').length;
-  return { findings: out, newCount: out.length - persisting, persisting, triaged: out.filter((f) => f.triage).length, resolved };
+  return { findings, newCount: findings.length - persisting, persisting, triaged, resolved };
 }
 
 export function toStored(f: RunFinding): StoredFinding {
   return { fingerprint: f.fingerprint, file: f.file, rule: f.rule, location: f.location, severity: f.severity, message: f.message };
+}
+
+/** What the history store must learn from a run: the findings it had not seen open. */
+export function freshFindings(findings: RunFinding[]): StoredFinding[] {
+  return findings.filter((f) => f.status === 'new').map(toStored);
 }

@@ -4,10 +4,10 @@ import { RULES } from '../audit/rules/index.js';
 import type { Finding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
 import { CorpusIndex } from './agencies.js';
-import { applyHistory, type HistoryResult, type RunFinding } from './history.js';
+import { applyHistory, withFingerprints, type HistoryResult, type RunFinding } from './history.js';
 import { isCorpusRule, type ShardDocument } from './shard-output.js';
 import type { TriageEntry } from './side-files.js';
-import type { StoredFinding } from './store.js';
+import type { OpenFinding } from './store.js';
 
 /** The walker's order (each directory's entries sorted), for files that came from several shards. */
 export function walkOrder(a: string, b: string): number {
@@ -36,7 +36,7 @@ export async function readShard(path: string): Promise<ShardDocument> {
  * own files, so the cross-year rules are run again here over every shard's
  * reports, replacing what the shards found with a partial index.
  */
-export function mergeShards(docs: ShardDocument[], previous: StoredFinding[], triage: Map<string, TriageEntry>): MergedRun {
+export function mergeShards(docs: ShardDocument[], previous: OpenFinding[], triage: Map<string, TriageEntry>): MergedRun {
   const files = [...new Set(docs.flatMap((d) => d.files))].sort(walkOrder);
   const reports = new Map<string, AnnualReport>(docs.flatMap((d) => d.reports ?? []).map((r) => [r.file, r.report]));
   const index = new CorpusIndex((file) => reports.get(file) ?? null, Number.MAX_SAFE_INTEGER);
@@ -52,6 +52,6 @@ export function mergeShards(docs: ShardDocument[], previous: StoredFinding[], tr
     const report = reports.get(file);
     return [...(byFile.get(file) ?? []), ...(report ? runRules(report, file, context, corpusRules) : [])];
   });
-  const { findings: out, ...history } = applyHistory(findings, files, previous, triage);
+  const { findings: out, ...history } = applyHistory(withFingerprints(findings), files, previous, triage);
   return { files, findings: out, history };
 }

@@ -1,20 +1,24 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { runRules } from '../audit/engine.js';
+import type { RuleContext } from '../audit/rule.js';
+import { RULES } from '../audit/rules/index.js';
 import type { Finding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
 import { toFinding } from '../audit/rule.js';
 import { rule as unreadable, unreadableFinding } from '../audit/rules/extract-unreadable.js';
 import { CorpusIndex } from './agencies.js';
-import { extractorKey } from './extractor-key.js';
-import { applyHistory, toStored, type HistoryResult, type RunFinding } from './history.js';
+import { corpusDigest } from './digest.js';
+import { extractorKey, rulesKey } from './extractor-key.js';
+import { applyHistory, freshFindings, withFingerprints, type HistoryResult, type RunFinding } from './history.js';
 import { ParsePool } from './pool.js';
 import { inShard, type Shard } from './shard.js';
-import { slimReport, type SlimReport } from './shard-output.js';
+import { isCorpusRule, slimReport, type SlimReport } from './shard-output.js';
 import { readManifests, readTriage, type ManifestEntry } from './side-files.js';
-import { Store, type ParsedMeta, type StoredFinding } from './store.js';
+import { Store, type AuditedRow, type DocumentRow } from './store.js';
 import { displayPath, walkInputs } from './walk.js';
 
 export interface AuditRunOptions {
@@ -47,23 +51,35 @@ interface Entry {
   abs: string;
   sha256: string | null;
   failure: string | null;
+  /** the key its cached findings must carry: rules and parsing code, and its manifest entry */
+  key: string;
+}
+
+/** One file's findings of the per-report rules, fingerprinted, and what the cross-year rules need of it. */
+interface Audited {
+  findings: RunFinding[];
+  digest: AnnualReport | null;
 }
 
 export const DEFAULTS = { timeoutMs: 60_000, maxMemoryMb: 1024 };
 
+const LOCAL_RULES = RULES.filter((r) => !isCorpusRule(r.id));
+const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
+
 // The extractors stay out of the main thread (pipeline.ts pulls in pdf.js): a warm run never parses.
 
 /** Known hash when size and mtime match the stored row (no read); otherwise read and hash. */
-async function identify(store: Store, file: string): Promise<Entry> {
+async function identify(known: Map<string, DocumentRow>, changed: DocumentRow[], file: string): Promise<Omit<Entry, 'key'>> {
   const abs = resolve(file);
-  const info = await stat(abs).catch(() => null);
+  // stat without a thread-pool round trip: a warm run stats every file and reads none
+  const info = statSync(abs, { throwIfNoEntry: false });
   if (!info?.isFile()) return { file, abs, sha256: null, failure: '路径不存在或不是文件' };
-  const known = store.document(abs);
-  if (known && known.size === info.size && known.mtimeMs === info.mtimeMs) return { file, abs, sha256: known.sha256, failure: null };
+  const row = known.get(abs);
+  if (row && row.size === info.size && row.mtimeMs === info.mtimeMs) return { file, abs, sha256: row.sha256, failure: null };
   const bytes = await readFile(abs).catch((e: NodeJS.ErrnoException) => e);
   if (bytes instanceof Error) return { file, abs, sha256: null, failure: `无法打开文件（${bytes.code ?? bytes.message}）` };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  store.putDocument({ path: abs, size: info.size, mtimeMs: info.mtimeMs, sha256 });
+  changed.push({ path: abs, size: info.size, mtimeMs: info.mtimeMs, sha256 });
   return { file, abs, sha256, failure: null };
 }
 
@@ -94,67 +110,108 @@ function withManifest(report: AnnualReport, entry: ManifestEntry | undefined): A
   return { ...report, meta };
 }
 
-function metaWithManifest(meta: ParsedMeta, entry: ManifestEntry | undefined): { agency: string | null; year: number | null } {
-  return { agency: entry?.agency ?? meta.agency, year: entry?.year ?? meta.year };
+/** The manifest entry changes what the rules see, so it is part of the cache key. */
+function auditKey(rules: string, entry: ManifestEntry | undefined): string {
+  if (!entry) return rules;
+  return `${rules}/m${createHash('sha256').update(JSON.stringify([entry.agency, entry.year, entry.published])).digest('hex').slice(0, 12)}`;
+}
+
+const unreadableFindings = (file: string, failure: string): Finding[] => [toFinding(unreadable, null, file, unreadableFinding(failure))];
+
+/** Runs the per-report rules over a report the rule cache lacks (from the parse cache), and caches the outcome. */
+function auditStale(store: Store, parsingKey: string, manifest: Map<string, ManifestEntry>, stale: Entry[]): Map<string, Audited> {
+  const out = new Map<string, Audited>();
+  const rows: Parameters<Store['putAudited']>[0] = [];
+  for (const entry of stale) {
+    const parsed = entry.sha256 ? store.parsed(entry.sha256, parsingKey) : null;
+    const report = parsed?.report ? withManifest(parsed.report, manifest.get(entry.abs)) : null;
+    const findings = withFingerprints(report ? runRules(report, entry.file, {}, LOCAL_RULES) : unreadableFindings(entry.file, entry.failure ?? parsed?.failure ?? '未能解析'));
+    const digest = report ? corpusDigest(report) : null;
+    out.set(entry.file, { findings, digest });
+    if (entry.sha256) rows.push({ path: entry.file, sha256: entry.sha256, key: entry.key, findings: JSON.stringify(findings), digest: digest && JSON.stringify(digest) });
+  }
+  store.putAudited(rows);
+  return out;
+}
+
+/** A cached file's findings as stored: fingerprinted, status and triage still to be set. */
+function cachedFindings(store: Store, file: string): RunFinding[] {
+  return JSON.parse(store.auditedFindings(file) ?? '[]') as RunFinding[];
+}
+
+/** The cross-year rules over the digests, fingerprinted per file (their rule ids differ from every other finding's). */
+function corpusFindings(digest: AnnualReport | null, file: string, context: RuleContext): RunFinding[] {
+  if (!digest) return [];
+  const found = runRules(digest, file, context, CORPUS_RULES);
+  return found.length ? withFingerprints(found) : [];
 }
 
 /**
- * Audits every report under the paths in two phases: parse what the cache
- * lacks in a worker pool, then run every rule over every report with the
- * corpus index (for cross-year rules). Every input file ends up in `files`;
- * a file that cannot be read is an `extract/unreadable` finding.
+ * Audits every report under the paths: parse what the parse cache lacks in a
+ * worker pool; run the per-report rules over what the rule cache lacks (by
+ * path, content hash, code and manifest entry); then the cross-year rules
+ * over every report's digest. Every input file ends up in `files`; a file
+ * that cannot be read is an `extract/unreadable` finding.
  */
 export async function auditPaths(paths: string[], options: AuditRunOptions = {}): Promise<AuditRun> {
   const inputs = await walkInputs(paths);
   const shard = options.shard;
-  const files = [...inputs.files.map(displayPath), ...inputs.missing].filter((f) => !shard || inShard(f, shard));
+  const files = [...new Set([...inputs.files.map(displayPath), ...inputs.missing])].filter((f) => !shard || inShard(f, shard));
   const [manifest, triage] = await Promise.all([readManifests(paths), readTriage(paths)]);
   const store = new Store(options.db ?? ':memory:');
-  const key = extractorKey();
+  const parsingKey = extractorKey();
+  const ruleKey = rulesKey(parsingKey);
+  const known = store.documents();
+  const changed: DocumentRow[] = [];
   const entries: Entry[] = [];
-  for (const file of files) entries.push(await identify(store, file));
+  for (const file of files) {
+    const entry = await identify(known, changed, file);
+    entries.push({ ...entry, key: auditKey(ruleKey, manifest.get(entry.abs)) });
+  }
+  store.putDocuments(changed);
+  known.clear();
 
-  let done = entries.filter((e) => !e.sha256 || store.parsedMeta(e.sha256, key)).length;
+  const cached = store.auditedRows();
+  const isFresh = (e: Entry, row: AuditedRow | undefined) => !!row && row.sha256 === e.sha256 && row.key === e.key;
+  const stale = entries.filter((e) => !isFresh(e, cached.get(e.file)));
+  let done = entries.length - stale.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, parsingKey)).length;
   options.onProgress?.(done, entries.length);
   const jobs = options.jobs ?? availableParallelism();
-  const parsed = await parseMissing(store, key, entries, { jobs, timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULTS.maxMemoryMb }, () => options.onProgress?.(++done, entries.length));
+  const parsed = await parseMissing(store, parsingKey, stale, { jobs, timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULTS.maxMemoryMb }, () => options.onProgress?.(++done, entries.length));
   options.onProgress?.(entries.length, entries.length);
+  const fresh = auditStale(store, parsingKey, manifest, stale);
 
-  const loadReport = (entry: Entry): AnnualReport | null => {
-    const p = entry.sha256 ? store.parsed(entry.sha256, key) : null;
-    return p?.report ? withManifest(p.report, manifest.get(entry.abs)) : null;
-  };
-  const byFile = new Map(entries.map((e) => [e.file, e]));
-  const index = new CorpusIndex((file) => loadReport(byFile.get(file)!));
+  const digests = new Map<string, AnnualReport>();
+  const index = new CorpusIndex((file) => digests.get(file) ?? null, Number.MAX_SAFE_INTEGER);
   for (const entry of entries) {
-    const meta = entry.sha256 ? store.parsedMeta(entry.sha256, key) : null;
-    if (meta && !meta.failure) {
-      const m = metaWithManifest(meta, manifest.get(entry.abs));
-      index.add(m.agency, m.year, entry.file);
-    }
+    const row = fresh.get(entry.file)?.digest ?? JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null;
+    if (!row) continue;
+    digests.set(entry.file, row);
+    index.add(row.meta.agency, row.meta.year, entry.file);
   }
+  cached.clear();
   const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
-  const findings: Finding[] = [];
+  const findings: RunFinding[] = [];
   for (const entry of entries) {
-    const failure = entry.failure ?? (entry.sha256 ? store.parsedMeta(entry.sha256, key)?.failure : null) ?? null;
-    const report = failure ? null : loadReport(entry);
-    findings.push(...(report ? runRules(report, entry.file, context) : [toFinding(unreadable, null, entry.file, unreadableFinding(failure ?? '未能解析'))]));
+    const local = fresh.get(entry.file)?.findings ?? cachedFindings(store, entry.file);
+    for (const f of local) findings.push(f);
+    for (const f of corpusFindings(digests.get(entry.file) ?? null, entry.file, context)) findings.push(f);
   }
+  fresh.clear();
 
   const previousRun = store.previousRunId();
-  const previous: StoredFinding[] = store.openFindings();
-  const { findings: runFindings, ...history } = applyHistory(findings, files, previous, triage);
+  const { findings: runFindings, ...history } = applyHistory(findings, files, store.openFindings(), triage);
   const commit = (args: string, started: string) => {
     if (!options.db || options.db === ':memory:') return null;
     return store.commitRun(
-      { started, finished: new Date().toISOString(), version: key, args, files: files.length, findings: runFindings.length, newFindings: history.newCount, resolved: history.resolved.length, triaged: history.triaged },
-      runFindings.map(toStored),
+      { started, finished: new Date().toISOString(), version: ruleKey, args, files: files.length, findings: runFindings.length, newFindings: history.newCount, resolved: history.resolved.length, triaged: history.triaged },
+      freshFindings(runFindings),
       history.resolved,
     );
   };
   const slim = () => entries.flatMap((e) => {
-    const report = loadReport(e);
-    return report ? [{ file: e.file, report: slimReport(report) }] : [];
+    const p = e.sha256 && digests.has(e.file) ? store.parsed(e.sha256, parsingKey) : null;
+    return p?.report ? [{ file: e.file, report: slimReport(withManifest(p.report, manifest.get(e.abs))) }] : [];
   });
   return { files, ignored: inputs.ignored, findings: runFindings, history: { ...history, previousRun }, parsed, cached: entries.length - parsed, slim, commit, close: async () => store.close() };
 }

@@ -28,6 +28,17 @@ export interface StoredFinding {
   message: string;
 }
 
+/** A finding some earlier run reported and no later run over its file resolved. */
+export type OpenFinding = Pick<StoredFinding, 'fingerprint' | 'file'>;
+
+/** A file's cached rule outcome: valid while the file's hash and the key (code, manifest entry) are unchanged. */
+export interface AuditedRow {
+  sha256: string;
+  key: string;
+  /** corpusDigest of the report as JSON; null for an unreadable file */
+  digest: string | null;
+}
+
 export interface RunRecord {
   id: number;
   started: string;
@@ -49,14 +60,16 @@ CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY, started TEXT NOT NULL, 
 CREATE TABLE IF NOT EXISTS findings (fingerprint TEXT PRIMARY KEY, file TEXT NOT NULL, rule TEXT NOT NULL, location TEXT NOT NULL,
   severity TEXT NOT NULL, message TEXT NOT NULL, first_run INTEGER NOT NULL, last_run INTEGER NOT NULL, resolved_run INTEGER);
 CREATE INDEX IF NOT EXISTS findings_open ON findings (resolved_run);
+CREATE TABLE IF NOT EXISTS audited (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, key TEXT NOT NULL, findings TEXT NOT NULL, digest TEXT);
 `;
 
 /**
  * The run store: documents by path and hash, parsed reports by hash and
- * extractor key, completed runs, and each finding's first and last run.
- * Parses are committed one by one (a killed run keeps them); a run and its
- * findings are committed together at the end, so a killed run leaves no trace
- * in the history.
+ * extractor key, each file's findings of the per-report rules (by path, hash
+ * and code), completed runs, and each finding's first run and, once it is
+ * gone, the run that resolved it. Parses are committed one by one (a killed
+ * run keeps them); a run and its history changes are committed together at
+ * the end, so a killed run leaves no trace in the history.
  */
 export class Store {
   private readonly db: Database.Database;
@@ -69,14 +82,17 @@ export class Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.statements = {
-      document: this.db.prepare<[string], { path: string; size: number; mtime_ms: number; sha256: string }>('SELECT * FROM documents WHERE path = ?'),
+      documents: this.db.prepare<[], [string, number, number, string]>('SELECT path, size, mtime_ms, sha256 FROM documents').raw(),
+      audited: this.db.prepare<[], [string, string, string, string | null]>('SELECT path, sha256, key, digest FROM audited').raw(),
+      auditedFindings: this.db.prepare<[string], { findings: string }>('SELECT findings FROM audited WHERE path = ?'),
+      putAudited: this.db.prepare('INSERT OR REPLACE INTO audited (path, sha256, key, findings, digest) VALUES (?, ?, ?, ?, ?)'),
       putDocument: this.db.prepare('INSERT OR REPLACE INTO documents (path, size, mtime_ms, sha256) VALUES (?, ?, ?, ?)'),
       meta: this.db.prepare<[string, string], { agency: string | null; year: number | null; failure: string | null }>('SELECT agency, year, failure FROM reports WHERE sha256 = ? AND extractor = ?'),
       report: this.db.prepare<[string, string], { report: string | null; failure: string | null }>('SELECT report, failure FROM reports WHERE sha256 = ? AND extractor = ?'),
       putReport: this.db.prepare('INSERT OR REPLACE INTO reports (sha256, extractor, agency, year, report, failure) VALUES (?, ?, ?, ?, ?, ?)'),
       lastRun: this.db.prepare<[], { id: number }>('SELECT id FROM runs ORDER BY id DESC LIMIT 1'),
       runs: this.db.prepare<[], Record<string, unknown>>('SELECT * FROM runs ORDER BY id'),
-      open: this.db.prepare<[], StoredFinding>('SELECT fingerprint, file, rule, location, severity, message FROM findings WHERE resolved_run IS NULL'),
+      open: this.db.prepare<[], [string, string]>('SELECT fingerprint, file FROM findings WHERE resolved_run IS NULL').raw(),
       resolve: this.db.prepare('UPDATE findings SET resolved_run = ? WHERE fingerprint = ?'),
       putRun: this.db.prepare('INSERT INTO runs (started, finished, version, args, files, findings, new_findings, resolved, triaged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
       upsertFinding: this.db.prepare(`INSERT INTO findings (fingerprint, file, rule, location, severity, message, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -84,13 +100,31 @@ export class Store {
     };
   }
 
-  document(path: string): DocumentRow | null {
-    const row = this.statements.document.get(path);
-    return row ? { path: row.path, size: row.size, mtimeMs: row.mtime_ms, sha256: row.sha256 } : null;
+  /** Every known document by path: one query instead of one per file. */
+  documents(): Map<string, DocumentRow> {
+    return new Map(this.statements.documents.all().map(([path, size, mtimeMs, sha256]) => [path, { path, size, mtimeMs, sha256 }]));
   }
 
-  putDocument(row: DocumentRow): void {
-    this.statements.putDocument.run(row.path, row.size, row.mtimeMs, row.sha256);
+  putDocuments(rows: DocumentRow[]): void {
+    this.db.transaction(() => {
+      for (const row of rows) this.statements.putDocument.run(row.path, row.size, row.mtimeMs, row.sha256);
+    })();
+  }
+
+  /** Every file's cached rule outcome without its findings, by path. */
+  auditedRows(): Map<string, AuditedRow> {
+    return new Map(this.statements.audited.all().map(([path, sha256, key, digest]) => [path, { sha256, key, digest }]));
+  }
+
+  /** A file's cached findings as the JSON text stored by putAudited. */
+  auditedFindings(path: string): string | null {
+    return this.statements.auditedFindings.get(path)?.findings ?? null;
+  }
+
+  putAudited(rows: (AuditedRow & { path: string; findings: string })[]): void {
+    this.db.transaction(() => {
+      for (const r of rows) this.statements.putAudited.run(r.path, r.sha256, r.key, r.findings, r.digest);
+    })();
   }
 
   /** The cached parse's agency and year (or failure) without loading the model; null when not parsed yet. */
@@ -114,8 +148,8 @@ export class Store {
   }
 
   /** Findings reported by some run and not resolved by a later run over their file. */
-  openFindings(): StoredFinding[] {
-    return this.statements.open.all();
+  openFindings(): OpenFinding[] {
+    return this.statements.open.all().map(([fingerprint, file]) => ({ fingerprint, file }));
   }
 
   runs(): RunRecord[] {
@@ -125,11 +159,15 @@ export class Store {
     }));
   }
 
-  /** Records a completed run, marks its findings as seen and the resolved ones as resolved, in one transaction. */
-  commitRun(run: Omit<RunRecord, 'id'>, findings: StoredFinding[], resolved: StoredFinding[]): number {
+  /**
+   * Records a completed run, its new findings (first seen, or back after being
+   * resolved) and the resolved ones, in one transaction. Persisting findings
+   * are not written: a nightly run over an unchanged corpus writes one row.
+   */
+  commitRun(run: Omit<RunRecord, 'id'>, fresh: StoredFinding[], resolved: OpenFinding[]): number {
     return this.db.transaction(() => {
       const id = Number(this.statements.putRun.run(run.started, run.finished, run.version, run.args, run.files, run.findings, run.newFindings, run.resolved, run.triaged).lastInsertRowid);
-      for (const f of findings) this.statements.upsertFinding.run(f.fingerprint, f.file, f.rule, f.location, f.severity, f.message, id, id);
+      for (const f of fresh) this.statements.upsertFinding.run(f.fingerprint, f.file, f.rule, f.location, f.severity, f.message, id, id);
       for (const f of resolved) this.statements.resolve.run(id, f.fingerprint);
       return id;
     })();
