@@ -1,6 +1,7 @@
 import { UnreadableDocument, type DocumentIR } from '../model/ir.js';
 import { decodeText, replacementShare } from './decode.js';
 import { htmlToDocument } from './html.js';
+import { isMht, mhtToDocument } from './mht.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options.js';
 import { sniff } from './sniff.js';
 import { textToDocument } from './text.js';
@@ -39,6 +40,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     case 'binary':
       throw new UnreadableDocument('无法识别的二进制文件格式', 'unsupported');
     case 'html': {
+      if (isMht(bytes)) return mhtToDocument(bytes);
       const { text, encoding } = decodedOrUnreadable(bytes);
       const doc = htmlToDocument(text);
       doc.diagnostics.push({ code: 'extract/encoding', message: `decoded as ${encoding}` });
@@ -46,6 +48,7 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
     }
     case 'text': {
       if (isWordXml(bytes)) return (await import('./docx.js')).wordXmlToDocument(bytes, options);
+      if (isMht(bytes)) return mhtToDocument(bytes);
       const { text, encoding } = decodedOrUnreadable(bytes);
       const doc = textToDocument(text);
       doc.diagnostics.push({ code: 'extract/encoding', message: `decoded as ${encoding}` });

@@ -9,6 +9,7 @@ import { extractDocument } from '../../src/extract/index.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/extract/options.js';
 import { findSoffice } from '../../src/extract/soffice.js';
 import { sniff } from '../../src/extract/sniff.js';
+import { isMht } from '../../src/extract/mht.js';
 import { isWordXml } from '../../src/extract/word-xml.js';
 import { UnreadableDocument, type DocumentIR, type TableBlock } from '../../src/model/ir.js';
 
@@ -37,6 +38,20 @@ describe('a .doc that is really an HTML page', () => {
     expect([t.rows, t.cols]).toEqual([28, 10]);
     expect(t.cells.find((c) => c.text === '三、本年度办理结果')).toMatchObject({ row: 5, col: 0, rowSpan: 22, colSpan: 1 });
     expect(t.cells.find((c) => c.text === '（三）不予公开')).toMatchObject({ row: 7, col: 1, rowSpan: 8 });
+  });
+});
+
+describe('a .doc that is really a single-file web page (MHTML)', () => {
+  it('is decoded (quoted-printable, GB2312) and read as HTML with its merged cells', async () => {
+    const bytes = fixture('mht-report.doc');
+    expect(isMht(bytes)).toBe(true);
+    expect(isMht(fixture('html-report.doc'))).toBe(false);
+    const doc = await extractDocument(bytes);
+    expect(doc.format).toBe('html');
+    expect(doc.title).toBe('某镇2021年政府信息公开工作年度报告');
+    const html = table(await extractDocument(fixture('html-report.doc')));
+    expect(table(doc).cells).toEqual(html.cells);
+    expect(table(doc).cells.find((c) => c.text === '三、本年度办理结果')).toMatchObject({ row: 5, col: 0, rowSpan: 22 });
   });
 });
 
