@@ -10,8 +10,8 @@ export const CACHE_FORMAT = 1;
 
 /** Code that turns bytes into an AnnualReport. */
 const PARSING_CODE = ['extract', 'structure', 'model', 'pipeline'];
-/** Code that turns an AnnualReport into findings (the narrative rules read claims through src/narrative). */
-const RULES_CODE = ['audit', 'narrative'];
+/** Code that turns an AnnualReport into cached findings and digests (the narrative rules read claims through src/narrative). */
+const RULES_CODE = ['audit', 'narrative', 'corpus/digest', 'corpus/cached-findings'];
 
 function filesUnder(path: string): string[] {
   const info = statSync(path, { throwIfNoEntry: false });

@@ -11,6 +11,7 @@ import type { AnnualReport } from '../model/report.js';
 import { toFinding } from '../audit/rule.js';
 import { rule as unreadable, unreadableFinding } from '../audit/rules/extract-unreadable.js';
 import { CorpusIndex } from './agencies.js';
+import { decodeFindings, encodeFindings } from './cached-findings.js';
 import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
 import { applyHistory, freshFindings, withFingerprints, type HistoryResult, type RunFinding } from './history.js';
@@ -128,7 +129,7 @@ function auditStale(store: Store, parsingKey: string, manifest: Map<string, Mani
     const findings = withFingerprints(report ? runRules(report, entry.file, {}, LOCAL_RULES) : unreadableFindings(entry.file, entry.failure ?? parsed?.failure ?? '未能解析'));
     const digest = report ? corpusDigest(report) : null;
     out.set(entry.file, { findings, digest });
-    if (entry.sha256) rows.push({ path: entry.file, sha256: entry.sha256, key: entry.key, findings: JSON.stringify(findings), digest: digest && JSON.stringify(digest) });
+    if (entry.sha256) rows.push({ path: entry.file, sha256: entry.sha256, key: entry.key, findings: encodeFindings(findings), digest: digest && JSON.stringify(digest) });
   }
   store.putAudited(rows);
   return out;
@@ -136,7 +137,7 @@ function auditStale(store: Store, parsingKey: string, manifest: Map<string, Mani
 
 /** A cached file's findings as stored: fingerprinted, status and triage still to be set. */
 function cachedFindings(store: Store, file: string): RunFinding[] {
-  return JSON.parse(store.auditedFindings(file) ?? '[]') as RunFinding[];
+  return decodeFindings(file, store.auditedFindings(file) ?? '[]');
 }
 
 /** The cross-year rules over the digests, fingerprinted per file (their rule ids differ from every other finding's). */

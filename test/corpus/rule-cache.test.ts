@@ -34,7 +34,7 @@ describe('the cached findings of unchanged files', () => {
     writeFileSync(join(c, 'w-2022.txt'), tinyReport({ ...base, year: 2022, carriedOver: 0, carriedForward: 1, inForce: 9 }));
     writeFileSync(join(c, 'w-2023.txt'), tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 }));
     nianbao(dir, ['audit', 'c', '-q']);
-    const carry = () => readCsv(join(dir, 'nianbao-out/discrepancies.csv')).filter((r) => r.file === 'c/w-2023.txt' && r.rule.startsWith('cross-year/'));
+    const carry = () => readCsv(join(dir, 'nianbao-out/discrepancies.csv')).filter((r) => r.file === 'c/w-2023.txt' && r.rule?.startsWith('cross-year/'));
     expect(carry().map((r) => r.location)).toEqual(['表三/二、上年结转/自然人', '表三/二、上年结转/总计']);
     writeFileSync(join(c, 'w-2022.txt'), tinyReport({ ...base, year: 2022, carriedOver: 0, carriedForward: 2, inForce: 9 }));
     const run = nianbao(dir, ['audit', 'c', '--no-progress']);
