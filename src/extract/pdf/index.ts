@@ -42,7 +42,8 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<PageCont
   const page = await doc.getPage(number);
   const viewport = page.getViewport({ scale: 1 });
   const toPage = viewport.transform as Matrix;
-  const [content, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  const content = await page.getTextContent();
+  const ops = await page.getOperatorList();
   const items = content.items.filter((i): i is RawTextItem & typeof i => 'str' in i);
   const words = itemsToWords(items, toPage, boldLookup(page));
   const tables = findLatticeTables(rulingEdges(ops as OperatorList, toPage)).map((t) => fillLattice(t, words, number));

@@ -38,16 +38,18 @@ function mean(values: number[]): number {
   return values.reduce((s, v) => s + v, 0) / values.length;
 }
 
-/** Moves nearly collinear edges onto one line (pdfplumber's snap). */
+/** Moves nearly collinear edges onto one line (pdfplumber's snap): clusters as `clusterValues` forms them, in one pass over the sorted edges. */
 export function snapEdges(edges: Edge[]): Edge[] {
   const out: Edge[] = [];
   for (const orient of ['h', 'v'] as const) {
-    const group = edges.filter((e) => e.orient === orient);
-    for (const cluster of clusterValues(group.map((e) => e.pos), SNAP_TOLERANCE)) {
-      const at = mean(cluster);
-      const lo = cluster[0]!;
-      const hi = cluster[cluster.length - 1]!;
-      for (const e of group) if (e.pos >= lo && e.pos <= hi) out.push({ ...e, pos: at });
+    const sorted = edges.filter((e) => e.orient === orient).sort((p, q) => p.pos - q.pos);
+    for (let i = 0; i < sorted.length; ) {
+      let j = i + 1;
+      while (j < sorted.length && sorted[j]!.pos - sorted[i]!.pos <= SNAP_TOLERANCE) j++;
+      const cluster = sorted.slice(i, j);
+      const at = mean(cluster.map((e) => e.pos));
+      for (const e of cluster) out.push({ ...e, pos: at });
+      i = j;
     }
   }
   return out;
@@ -58,7 +60,9 @@ export function joinEdges(edges: Edge[]): Edge[] {
   const byLine = new Map<string, Edge[]>();
   for (const e of edges) {
     const key = `${e.orient}${e.pos}`;
-    byLine.set(key, [...(byLine.get(key) ?? []), e]);
+    const line = byLine.get(key);
+    if (line) line.push(e);
+    else byLine.set(key, [e]);
   }
   const out: Edge[] = [];
   for (const line of byLine.values()) {
@@ -81,21 +85,51 @@ function touches(h: Edge, v: Edge): boolean {
   return v.pos >= h.a - t && v.pos <= h.b + t && h.pos >= v.a - t && h.pos <= v.b + t;
 }
 
-/** Connected groups of edges: each group is one table's frame. */
+/** Index of the first of `sorted` (by pos) at or beyond `pos`. */
+function firstAtOrAfter(sorted: Edge[], pos: number): number {
+  let [lo, hi] = [0, sorted.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Connected groups of edges: each group is one table's frame. Verticals are
+ * sorted by position so each horizontal meets only those within its reach
+ * (Chromium pages draw hundreds of border pieces; all pairs would be slow).
+ */
 export function groupEdges(edges: Edge[]): Edge[][] {
+  const index = new Map(edges.map((e, i) => [e, i]));
   const parent = edges.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const hs = edges.flatMap((e, i) => (e.orient === 'h' ? [i] : []));
-  const vs = edges.flatMap((e, i) => (e.orient === 'v' ? [i] : []));
-  for (const h of hs) for (const v of vs) if (touches(edges[h]!, edges[v]!)) parent[find(h)] = find(v);
+  const vs = edges.filter((e) => e.orient === 'v').sort((p, q) => p.pos - q.pos);
+  for (const h of edges) {
+    if (h.orient !== 'h') continue;
+    for (let k = firstAtOrAfter(vs, h.a - INTERSECT_TOLERANCE); k < vs.length && vs[k]!.pos <= h.b + INTERSECT_TOLERANCE; k++) {
+      if (touches(h, vs[k]!)) parent[find(index.get(h)!)] = find(index.get(vs[k]!)!);
+    }
+  }
   const groups = new Map<number, Edge[]>();
-  edges.forEach((e, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), e]));
+  edges.forEach((e, i) => {
+    const group = groups.get(find(i));
+    if (group) group.push(e);
+    else groups.set(find(i), [e]);
+  });
   return [...groups.values()];
 }
 
-function lineCovers(edges: Edge[], pos: number, from: number, to: number): boolean {
+/** The edges lying on each of the grid lines at `positions`, so that a cell's wall is looked up among few. */
+function onLines(edges: Edge[], positions: number[]): Edge[][] {
+  return positions.map((pos) => edges.filter((e) => Math.abs(e.pos - pos) <= SNAP_TOLERANCE));
+}
+
+/** Whether the line's edges cover the middle of the span `from`..`to` along it. */
+function lineCovers(line: Edge[], from: number, to: number): boolean {
   const mid = (from + to) / 2;
-  return edges.some((e) => Math.abs(e.pos - pos) <= SNAP_TOLERANCE && e.a - SNAP_TOLERANCE <= mid && e.b + SNAP_TOLERANCE >= mid);
+  return line.some((e) => e.a - SNAP_TOLERANCE <= mid && e.b + SNAP_TOLERANCE >= mid);
 }
 
 /**
@@ -103,6 +137,7 @@ function lineCovers(edges: Edge[], pos: number, from: number, to: number): boole
  * neighbouring grid squares with no line between them are one (merged) cell.
  */
 function cellsOfFrame(hs: Edge[], vs: Edge[], xs: number[], ys: number[]): LatticeCell[] {
+  const [rowLines, colLines] = [onLines(hs, ys), onLines(vs, xs)];
   const rows = ys.length - 1;
   const cols = xs.length - 1;
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
@@ -110,8 +145,8 @@ function cellsOfFrame(hs: Edge[], vs: Edge[], xs: number[], ys: number[]): Latti
   const join = (p: number, q: number) => (parent[find(p)] = find(q));
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols && !lineCovers(vs, xs[c + 1]!, ys[r]!, ys[r + 1]!)) join(r * cols + c, r * cols + c + 1);
-      if (r + 1 < rows && !lineCovers(hs, ys[r + 1]!, xs[c]!, xs[c + 1]!)) join(r * cols + c, (r + 1) * cols + c);
+      if (c + 1 < cols && !lineCovers(colLines[c + 1]!, ys[r]!, ys[r + 1]!)) join(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !lineCovers(rowLines[r + 1]!, xs[c]!, xs[c + 1]!)) join(r * cols + c, (r + 1) * cols + c);
     }
   }
   const extent = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
@@ -128,8 +163,8 @@ function cellsOfFrame(hs: Edge[], vs: Edge[], xs: number[], ys: number[]): Latti
 }
 
 /** Indices of the column lines drawn beside row `r`. */
-function rowWalls(vs: Edge[], xs: number[], ys: number[], r: number): number[] {
-  return xs.flatMap((x, i) => (lineCovers(vs, x, ys[r]!, ys[r + 1]!) ? [i] : []));
+function rowWalls(colLines: Edge[][], ys: number[], r: number): number[] {
+  return colLines.flatMap((line, i) => (lineCovers(line, ys[r]!, ys[r + 1]!) ? [i] : []));
 }
 
 /** Two rows of one table share their outer walls and, unless one spans the whole width, some inner wall. */
@@ -164,9 +199,9 @@ function tableStarts(walls: number[][]): number[] {
 function bandToTable(hs: Edge[], vs: Edge[], ys: number[]): LatticeTable | null {
   const [top, bottom] = [ys[0]!, ys[ys.length - 1]!];
   const inBand = vs.filter((e) => e.a < bottom - SNAP_TOLERANCE && e.b > top + SNAP_TOLERANCE);
-  const xs = clusterValues(inBand.map((e) => e.pos), SNAP_TOLERANCE)
-    .map(mean)
-    .filter((x) => ys.slice(1).some((y, r) => lineCovers(inBand, x, ys[r]!, y)));
+  const candidates = clusterValues(inBand.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
+  const lines = onLines(inBand, candidates);
+  const xs = candidates.filter((_, i) => ys.slice(1).some((y, r) => lineCovers(lines[i]!, ys[r]!, y)));
   if (xs.length < 2 || ys.length < 2) return null;
   const box = { x0: xs[0]!, x1: xs[xs.length - 1]!, top, bottom };
   if (box.x1 - box.x0 < MIN_TABLE_EDGE || box.bottom - box.top < MIN_TABLE_EDGE) return null;
@@ -184,7 +219,8 @@ function frameToTables(frame: Edge[]): LatticeTable[] {
   const xs = clusterValues(vs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
   const ys = clusterValues(hs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
   if (xs.length < 2 || ys.length < 2) return [];
-  const walls = ys.slice(1).map((_, r) => rowWalls(vs, xs, ys, r));
+  const colLines = onLines(vs, xs);
+  const walls = ys.slice(1).map((_, r) => rowWalls(colLines, ys, r));
   const starts = tableStarts(walls);
   return starts.flatMap((start, i) => bandToTable(hs, vs, ys.slice(start, (starts[i + 1] ?? ys.length - 1) + 1)) ?? []);
 }
