@@ -54,15 +54,15 @@ function beijingDate(w3cdtf: string | null): string | null {
 }
 
 /**
- * Title and date from docProps/core.xml. The last-saved date comes first: a
- * report is usually last year's file edited, so its creation date can be a
- * year or more older than the report.
+ * Title and creation date from docProps/core.xml. Neither core.xml date says
+ * when the report was published (a file is saved, copied and re-saved at any
+ * time), so `published` stays null and the date goes to `created`.
  */
-function readCore(files: Map<string, Uint8Array>): { title: string | null; published: string | null } {
+function readCore(files: Map<string, Uint8Array>): { title: string | null; created: string | null } {
   const raw = files.get('docProps/core.xml');
-  if (!raw) return { title: null, published: null };
+  if (!raw) return { title: null, created: null };
   const core = stripDoctype(strFromU8(raw)).xml;
-  return { title: coreField(core, 'dc:title'), published: beijingDate(coreField(core, 'dcterms:modified')) ?? beijingDate(coreField(core, 'dcterms:created')) };
+  return { title: coreField(core, 'dc:title'), created: beijingDate(coreField(core, 'dcterms:created')) };
 }
 
 function mediaParts(entries: ZipEntry[]): string[] {
@@ -134,13 +134,13 @@ export async function docxToDocument(bytes: Uint8Array, options: ExtractOptions)
   if (!isDocx(files)) return notDocx(bytes, files, options);
   const diagnostics: Diagnostic[] = [];
   const html = await toHtml(prepareParts(files, diagnostics), diagnostics);
-  const { title, published } = readCore(files);
+  const { title, created } = readCore(files);
   const doc = htmlToDocument(`<html><body>${html}</body></html>`, 'docx', diagnostics);
   if (doc.blocks.length === 0) {
     const media = mediaParts(entries).filter((n) => n.startsWith('word/media/'));
     throw new UnreadableDocument(media.length ? `DOCX 中没有文字，只有 ${media.length} 张图片（可能是扫描件）` : 'DOCX 中没有文字', 'no-text');
   }
-  return { ...doc, title: title ?? doc.title, published, blocks: headingsByText(doc.blocks) };
+  return { ...doc, title: title ?? doc.title, published: null, created, blocks: headingsByText(doc.blocks) };
 }
 
 /** A zip that is not a Word document: OpenDocument text goes through LibreOffice; anything else is not a report. */

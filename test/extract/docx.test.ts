@@ -223,19 +223,19 @@ describe('formatNumber', () => {
 });
 
 describe('docxToDocument: metadata', () => {
-  it('takes the title from dc:title and the date last saved, in Beijing time', async () => {
+  it('takes the title from dc:title and the creation date (Beijing time) as created, never as published', async () => {
     const doc = await read(reportDocx());
     expect(doc.title).toBe('某市人民政府办公室2021年政府信息公开工作年度报告');
-    expect(doc.published).toBe('2022-01-21');
+    expect([doc.created, doc.published]).toEqual(['2019-03-01', null]);
     expect(doc.pages).toBeNull();
+    const late = await read(docx({ document: reportDocument(), core: coreXml('报告 & 附表', '2023-01-10T17:00:00Z', '2024-05-01T00:00:00Z') }));
+    expect([late.title, late.created, late.published]).toEqual(['报告 & 附表', '2023-01-11', null]);
   });
 
-  it('falls back to dcterms:created, and to null for a missing core.xml or Word’s zero date', async () => {
+  it('gives null for a missing core.xml and for Word’s zero date', async () => {
     const body = reportDocument();
-    expect((await read(docx({ document: body, core: coreXml('报告 & 附表', '2023-01-10T01:00:00Z') }))).published).toBe('2023-01-10');
-    expect((await read(docx({ document: body, core: coreXml('报告 & 附表', '2023-01-10T01:00:00Z') }))).title).toBe('报告 & 附表');
     const bare = await read(docx({ document: body }));
-    expect([bare.title, bare.published]).toEqual([null, null]);
-    expect((await read(docx({ document: body, core: coreXml('', '1601-01-01T00:00:00Z') }))).published).toBeNull();
+    expect([bare.title, bare.created]).toEqual([null, null]);
+    expect((await read(docx({ document: body, core: coreXml('', '1601-01-01T00:00:00Z') }))).created).toBeNull();
   });
 });
