@@ -54,7 +54,7 @@ export function structureDocument(doc: DocumentIR, source: SourceInfo): AnnualRe
   return AnnualReport.parse({
     schemaVersion: SCHEMA_VERSION,
     source: { path: source.path, sha256: source.sha256, format: doc.format, pages: doc.pages },
-    meta: { title: meta.title, agency: meta.agency, year: meta.year, template, periodStart: meta.periodStart, periodEnd: meta.periodEnd, fileYear: meta.fileYear, titleYear: meta.titleYear, published: doc.published },
+    meta: { title: meta.title, agency: meta.agency, year: meta.year, template, periodStart: meta.periodStart, periodEnd: meta.periodEnd, fileYear: meta.fileYear, titleYear: meta.titleYear, published: meta.published },
     sections: findSections(doc.blocks),
     tables: {
       activeDisclosure: active?.subtables ?? null,

@@ -12,6 +12,8 @@ const CUTOFF = new RegExp(String.raw`(?:数据核定时间点|截至|截止)[为
 
 export interface ReportMeta {
   title: string | null;
+  /** ISO date the page states it was published (meta tag, or 「发布时间：…」 printed with the article) */
+  published: string | null;
   agency: string | null;
   year: number | null;
   titleYear: number | null;
@@ -22,12 +24,30 @@ export interface ReportMeta {
 
 const iso = (y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 
+/** A title ends at 报告: what a page prints after it on the same line (发布时间、来源) is not the title. */
+function titleOf(text: string): string {
+  return /^.*?报告/.exec(text)?.[0] ?? text;
+}
+
 function findTitle(blocks: Block[], metadataTitle: string | null): string | null {
   for (const block of blocks.slice(0, 8)) {
     if (block.kind === 'table') continue;
-    if (TITLE_CORE.test(block.text) && /报告/.test(block.text) && block.text.length <= 80) return block.text;
+    const title = titleOf(block.text);
+    if (TITLE_CORE.test(title) && /报告$/.test(title) && title.length <= 80) return title;
   }
-  return metadataTitle && TITLE_CORE.test(metadataTitle) ? metadataTitle : null;
+  return metadataTitle && TITLE_CORE.test(metadataTitle) ? titleOf(metadataTitle) : null;
+}
+
+const PRINTED_DATE = /发布(?:时间|日期)[:：\s]*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+
+/** The page's own publication date: a meta tag, else the 「发布时间」 line web pages print (and keep in their PDFs). */
+function publishedDate(doc: DocumentIR): string | null {
+  if (doc.published) return doc.published;
+  for (const block of doc.blocks.slice(0, 12)) {
+    const m = block.kind === 'table' ? null : PRINTED_DATE.exec(block.text);
+    if (m) return iso(m[1]!, m[2]!, m[3]!);
+  }
+  return null;
 }
 
 function agencyFrom(title: string, diagnostics: Diagnostic[]): string | null {
@@ -79,13 +99,15 @@ export function readMeta(doc: DocumentIR, diagnostics: Diagnostic[]): ReportMeta
   const periodYear = period ? Number(period.start.slice(0, 4)) : null;
   const agency = title ? agencyFrom(title, diagnostics) : null;
   if (!title) diagnostics.push({ code: 'meta/no-title', message: '未找到报告标题' });
-  const publishedYear = doc.published ? Number(doc.published.slice(0, 4)) - 1 : null;
+  const published = publishedDate(doc);
+  const publishedYear = published ? Number(published.slice(0, 4)) - 1 : null;
   const year = reportingYear(periodYear, titleYear ?? metaTitleYear, publishedYear, diagnostics);
   if (year !== null && year === publishedYear && periodYear === null && titleYear === null && metaTitleYear === null) {
-    diagnostics.push({ code: 'meta/year-from-publication', message: `报告未写明年度，按发布日期 ${doc.published} 推定为 ${year} 年度` });
+    diagnostics.push({ code: 'meta/year-from-publication', message: `报告未写明年度，按发布日期 ${published} 推定为 ${year} 年度` });
   }
   return {
     title,
+    published,
     agency,
     year,
     titleYear,

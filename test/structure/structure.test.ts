@@ -109,3 +109,15 @@ describe('a heading that shares its paragraph with the first prose', () => {
     ]);
   });
 });
+
+describe('a web page printed to PDF', () => {
+  it('keeps the title apart from the article line after it and reads the printed publication date', async () => {
+    const { structureDocument } = await import('../../src/structure/index.js');
+    const doc = {
+      format: 'pdf' as const, pages: 1, title: null, published: null, diagnostics: [],
+      blocks: [{ kind: 'heading' as const, text: '清水镇人民政府2023年政府信息公开工作年度报告发布时间：2024-01-25来源：清水镇人民政府', level: 1, page: 1 }],
+    };
+    const report = structureDocument(doc, { path: 'x.pdf', sha256: '' });
+    expect([report.meta.title, report.meta.published]).toEqual(['清水镇人民政府2023年政府信息公开工作年度报告', '2024-01-25']);
+  });
+});
