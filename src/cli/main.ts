@@ -1,21 +1,16 @@
-import { auditCommand } from './audit.js';
-import { exportCommand } from './export.js';
-import { extractCommand } from './extract.js';
-import { mergeCommand } from './merge.js';
-import { rulesCommand } from './rules.js';
-import { runsCommand } from './runs.js';
 import { USAGE, UsageError } from './usage.js';
 import { VERSION } from './version.js';
 
 type Command = (argv: string[]) => Promise<number> | number;
 
-export const COMMANDS: Record<string, Command> = {
-  audit: auditCommand,
-  extract: extractCommand,
-  rules: rulesCommand,
-  runs: runsCommand,
-  merge: mergeCommand,
-  export: exportCommand,
+/** Each command loads only its own code: a nightly `audit` never pays for the extractors in its main thread. */
+export const COMMANDS: Record<string, () => Promise<Command>> = {
+  audit: async () => (await import('./audit.js')).auditCommand,
+  extract: async () => (await import('./extract.js')).extractCommand,
+  rules: async () => (await import('./rules.js')).rulesCommand,
+  runs: async () => (await import('./runs.js')).runsCommand,
+  merge: async () => (await import('./merge.js')).mergeCommand,
+  export: async () => (await import('./export.js')).exportCommand,
 };
 
 /** Runs one command; returns the exit code (0 done, 1 --fail-on matched, 2 usage or run failure). */
@@ -32,7 +27,7 @@ export async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command: ${name}`);
-    return await command(rest);
+    return await (await command())(rest);
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`nianbao: ${(error as Error).message}\n\n${USAGE}\n`);
