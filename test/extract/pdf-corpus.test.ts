@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnnualReport } from '../../src/model/report.js';
@@ -50,6 +50,14 @@ describe.skipIf(!ready)('corpus PDFs read like their HTML sources', () => {
       expect(fromPdf.findings).toEqual(fromHtml.findings);
     });
   }
+
+  it('holds a report whose CJK font is not embedded (STSong-Light, UniGB-UCS2-H), compared like the others', () => {
+    const bare = pairs.filter((f) => {
+      const text = readFileSync(join(PDF_DIR, f)).toString('latin1');
+      return text.includes('/BaseFont /STSong-Light') && text.includes('/Encoding /UniGB-UCS2-H') && !/\/FontFile[23]?\b/.test(text);
+    });
+    expect(bare).toEqual(['2022-heping-street.pdf']);
+  });
 
   it('refuses the scan and the truncated download with extract/unreadable', async () => {
     const damaged = readdirSync(PDF_DIR).filter((f) => /^(scan|truncated)-/.test(f));
