@@ -138,6 +138,8 @@ export const APPLICATION_COLUMNS: ColumnDef[] = [
   { ...count('other_org', '其他', [], '其他组织'), exact: ['其他'] },
   { ...count('total', '总计', [], '总计'), exact: ['总计', '合计'] },
 ];
+/** words only 表三's header rows carry: a row holding one of them is header, not data */
+export const APPLICATION_HEADER_WORDS = ['申请人情况', '法人或其他组织', '自然人', '商业企业', '科研机构'];
 export const APPLICANT_COLUMN_KEYS = APPLICATION_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);
 
 const denied = (key: string, n: number, label: string, phrases: string[]) => row(key, `${n}.${label}`, `（三）${n}.${label}`, phrases, { group: 'denied' });

@@ -1,13 +1,12 @@
 import type { Diagnostic, IRCell } from '../model/ir.js';
 import type { ApplicationsTable, UncertainPlace } from '../model/report.js';
-import { APPLICATION_COLUMNS, APPLICATION_ROWS, OUTCOME_GROUP_LABELS, TABLE_NAMES, type LabelDef, type OutcomeGroup, type Version } from '../model/templates.js';
+import { APPLICATION_COLUMNS, APPLICATION_HEADER_WORDS, APPLICATION_ROWS, OUTCOME_GROUP_LABELS, TABLE_NAMES, type LabelDef, type OutcomeGroup, type Version } from '../model/templates.js';
 import { hasValue, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { matchLabel, normalizeLabel } from './labels.js';
 import { parseCell } from './numbers.js';
 
 const NAME = TABLE_NAMES.applications;
 const ALL_ROWS: LabelDef[] = [...APPLICATION_ROWS['2021'], APPLICATION_ROWS['2019'].find((r) => r.key === 'other')!];
-const HEADER_WORDS = ['申请人情况', '法人或其他组织', '自然人', '商业企业', '科研机构'];
 
 export interface StructuredApplications {
   rows: ApplicationsTable;
@@ -50,7 +49,7 @@ function headerColumns(view: GridView): Map<number, string> | null {
   for (let r = 0; r < view.table.rows; r++) {
     const cells = rowCells(view, r);
     if (hasValue(cells)) break;
-    if (!cells.some((c) => HEADER_WORDS.some((w) => normalizeLabel(c.text).includes(w)))) continue;
+    if (!cells.some((c) => APPLICATION_HEADER_WORDS.some((w) => normalizeLabel(c.text).includes(w)))) continue;
     for (let c = 0; c < view.table.cols; c++) {
       const cell = view.matrix[r]![c];
       const def = cell && matchLabel(APPLICATION_COLUMNS, cell.text);
