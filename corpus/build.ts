@@ -33,6 +33,21 @@ const SEED_EXPECTED: Expected[] = [
   { rule: 'table/blank-cell', location: '表四/行政复议' },
 ];
 
+/** a notice from the same 政务公开 column, scraped along with the reports */
+const MISFILED = '2024-misfiled-notice.html';
+const MISFILED_PAGE = `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>关于做好2024年春节期间安全生产工作的通知_清水镇人民政府</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/zwgk/">政务公开</a></div>
+<div class="article"><h1>关于做好2024年春节期间安全生产工作的通知</h1>
+<p>各村（社区）、镇直各单位：</p>
+<p>为切实做好2024年春节期间安全生产工作，确保全镇人民群众度过一个欢乐祥和的节日，现将有关事项通知如下。</p>
+<p>一是压实安全生产责任。各单位主要负责人要亲自部署、亲自检查，层层落实安全责任。</p>
+<p>二是开展隐患排查整治。重点检查人员密集场所、燃气和烟花爆竹等领域，发现隐患立即整改。</p>
+<p>三是严格值班值守。节日期间实行24小时值班和领导带班制度，遇有突发情况及时报告。</p>
+<p style="text-align:right">清水镇人民政府</p><p style="text-align:right">2024年1月26日</p></div>
+<div class="footer">版权所有 清水镇人民政府</div></body></html>
+`;
+
 /** Renders every source into `dir/reports` and records the expected findings in `dir/expected.json`. */
 export function buildCorpus(dir: string): void {
   const reports = join(dir, 'reports');
@@ -58,6 +73,8 @@ export function buildCorpus(dir: string): void {
   }
   copyFileSync(join(here, '../test/fixtures', SEED), join(reports, SEED));
   expected[`reports/${SEED}`] = SEED_EXPECTED;
+  writeFileSync(join(reports, MISFILED), MISFILED_PAGE);
+  expected[`reports/${MISFILED}`] = [{ rule: 'structure/not-a-report', location: '文件' }];
   writeFileSync(join(reports, '2024-empty-download.html'), '');
   expected['reports/2024-empty-download.html'] = [{ rule: 'extract/unreadable', location: '文件' }];
   // a PDF or DOCX rendering of a report must say what its HTML source says
@@ -79,5 +96,5 @@ function sortKeys<T>(o: Record<string, T>): Record<string, T> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const dir = process.argv[2] ?? here;
   buildCorpus(dir);
-  console.log(`corpus: wrote ${SOURCES.length + 2} reports to ${join(dir, 'reports')}`);
+  console.log(`corpus: wrote ${SOURCES.length + 3} files to ${join(dir, 'reports')}`);
 }

@@ -21,6 +21,8 @@ export interface Rule {
   id: string;
   severity: Severity;
   description: { zh: string; en: string };
+  /** when it fires, the document's other findings are dropped: they would only restate it */
+  exclusive?: boolean;
   check(report: AnnualReport, context: RuleContext): RuleFinding[];
 }
 

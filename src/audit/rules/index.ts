@@ -18,6 +18,7 @@ import { rule as structureHeadingMislabeled } from './structure-heading-mislabel
 import { rule as structureMissingRow } from './structure-missing-row.js';
 import { rule as structureMissingSection } from './structure-missing-section.js';
 import { rule as structureMissingTable } from './structure-missing-table.js';
+import { rule as structureNotAReport } from './structure-not-a-report.js';
 import { rule as structureSectionOrder } from './structure-section-order.js';
 import { rule as tableBlankCell } from './table-blank-cell.js';
 import { rule as tableInvalidNumber } from './table-invalid-number.js';
@@ -26,6 +27,7 @@ import { rule as tableInvalidNumber } from './table-invalid-number.js';
 export const RULES: readonly Rule[] = [
   extractUnreadable,
   extractUncertainTable,
+  structureNotAReport,
   structureMissingSection,
   structureSectionOrder,
   structureHeadingMislabeled,
