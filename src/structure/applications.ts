@@ -82,6 +82,51 @@ function readTextRow(view: GridView, r: number): RowRead {
   return { labels, values: values.length === APPLICATION_COLUMNS.length ? values : null, found: values.length };
 }
 
+const hasValues = (read: RowRead) => read.found > 0 && (!read.values || hasValue(read.values.filter((c): c is IRCell => c !== null)));
+
+function cellsOf(values: (IRCell | null)[], page: number | null) {
+  return Object.fromEntries(APPLICATION_COLUMNS.map((col, i) => {
+    const cell = values[i] ?? null;
+    return [col.key, parseCell(cell?.text ?? '', col.kind, cell?.page ?? page)];
+  }));
+}
+
+/** Value rows whose labels were lost (a flattened copy), waiting under the group label they follow. */
+interface Orphans {
+  group: OutcomeGroup;
+  reads: RowRead[];
+  page: number | null;
+}
+
+/**
+ * Places a group's unlabelled value rows: by position when there are exactly as
+ * many as the group has sub-items and none of them was labelled, otherwise the
+ * sub-items stay uncertain — never a guessed assignment.
+ */
+function placeOrphans(orphans: Orphans, defs: LabelDef[], out: StructuredApplications, diagnostics: Diagnostic[]): void {
+  if (!orphans.reads.length) return;
+  const members = defs.filter((d) => d.group === orphans.group);
+  const open = members.filter((d) => !out.rows[d.key] && !out.uncertain.some((u) => u.row === d.key));
+  const readable = orphans.reads.every((r) => r.values);
+  if (!open.length) {
+    diagnostics.push({ code: 'structure/group-values', message: `${NAME}「${GROUP_NAMES[orphans.group]}」的子项均有标签，另有 ${orphans.reads.length} 行无标签数值（如小计），未使用` });
+    return;
+  }
+  if (readable && open.length === members.length && orphans.reads.length === members.length) {
+    members.forEach((d, i) => (out.rows[d.key] = cellsOf(orphans.reads[i]!.values!, orphans.page)));
+    diagnostics.push({ code: 'structure/rows-by-position', message: `${NAME}「${GROUP_NAMES[orphans.group]}」下 ${members.length} 行缺少行标签，按模板顺序对应各子项` });
+    return;
+  }
+  for (const d of open) {
+    out.uncertain.push({
+      table: 'applications', row: d.key, location: `${NAME}/${d.short}`, page: orphans.page,
+      reason: `「${GROUP_NAMES[orphans.group]}」下有 ${orphans.reads.length} 行数值缺少行标签，无法确定对应的子项`,
+    });
+  }
+}
+
+const GROUP_NAMES: Record<OutcomeGroup, string> = { denied: '（三）不予公开', unavailable: '（四）无法提供', rejected: '（五）不予处理', other: '（六）其他处理' };
+
 /** 表三 → rows × columns. Rows whose values cannot be placed are reported uncertain, never guessed. */
 export function structureApplications(view: GridView, year: number | null, diagnostics: Diagnostic[]): StructuredApplications {
   const text = view.table.cells.map((c) => c.text).join(' ');
@@ -90,36 +135,46 @@ export function structureApplications(view: GridView, year: number | null, diagn
   const defs = ALL_ROWS.filter((d) => APPLICATION_ROWS[version].some((v) => v.key === d.key));
   const columns = view.table.layout === 'grid' ? headerColumns(view) : null;
   if (!columns) diagnostics.push({ code: 'structure/no-header', message: `${NAME}未能从表头确定列，按每行末尾的 7 个数值依模板顺序读取` });
-  const rows: ApplicationsTable = {};
-  const uncertain: UncertainPlace[] = [];
+  const out: StructuredApplications = { rows: {}, version, uncertain: [] };
   let group: OutcomeGroup | null = null;
+  let orphans: Orphans | null = null;
+  const settle = () => {
+    if (orphans) placeOrphans(orphans, defs, out, diagnostics);
+    orphans = null;
+  };
   for (let r = 0; r < view.table.rows; r++) {
     const read = columns ? readGridRow(view, r, columns) : readTextRow(view, r);
     const own = read.labels[read.labels.length - 1];
-    if (!own) continue;
+    if (!own) {
+      if (orphans && hasValues(read)) orphans.reads.push(read);
+      continue;
+    }
     group = groupOf(read.labels.slice(0, -1)) ?? groupOf([own]) ?? group;
     const def = matchRow(defs, own, group);
     if (!def) {
-      if (read.values && hasValue(read.values.filter((c): c is IRCell => c !== null)) && !groupOf([own])) diagnostics.push({ code: 'structure/unknown-row', message: `${NAME}中未识别的行：「${own.text}」` });
+      const named = groupLabel(own.text);
+      if (named && !named.rest) {
+        settle();
+        orphans = { group: named.group, reads: hasValues(read) ? [read] : [], page: own.page };
+      } else if (hasValues(read)) diagnostics.push({ code: 'structure/unknown-row', message: `${NAME}中未识别的行：「${own.text}」` });
       continue;
     }
+    if (def.group !== orphans?.group) settle();
     if (!def.group) group = null;
-    if (rows[def.key] || uncertain.some((u) => u.row === def.key)) {
+    if (out.rows[def.key] || out.uncertain.some((u) => u.row === def.key)) {
       diagnostics.push({ code: 'structure/duplicate-row', message: `${NAME}中「${def.short}」出现多次，取第一次` });
       continue;
     }
     if (!read.values) {
       if (read.found === 0) continue;
-      uncertain.push({
+      out.uncertain.push({
         table: 'applications', row: def.key, location: `${NAME}/${def.short}`, page: own.page,
         reason: `该行找到 ${read.found} 个数值，应为 ${APPLICATION_COLUMNS.length} 个，无法确定各数值所属的列`,
       });
       continue;
     }
-    rows[def.key] = Object.fromEntries(APPLICATION_COLUMNS.map((col, i) => {
-      const cell = read.values![i] ?? null;
-      return [col.key, parseCell(cell?.text ?? '', col.kind, cell?.page ?? own.page)];
-    }));
+    out.rows[def.key] = cellsOf(read.values, own.page);
   }
-  return { rows, version, uncertain };
+  settle();
+  return out;
 }

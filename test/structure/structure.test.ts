@@ -121,3 +121,27 @@ describe('a web page printed to PDF', () => {
     expect([report.meta.title, report.meta.published]).toEqual(['清水镇人民政府2023年政府信息公开工作年度报告', '2024-01-25']);
   });
 });
+
+describe('表三 sub-rows whose labels a flattened copy lost', () => {
+  const head = '| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |';
+  const bare = (n: number) => Array.from({ length: n }, (_, i) => `| | ${i} | 0 | 0 | 0 | 0 | 0 | ${i} |`).join('\n');
+
+  it('are placed by position when their count is the group\'s sub-item count', async () => {
+    const r = await text(`${head}\n| （四）无法提供 | | | | | | | |\n${bare(3)}`);
+    expect(['unavailable_not_held', 'unavailable_needs_creation', 'unavailable_unclear'].map((k) => r.tables.applications![k]!.total!.value)).toEqual([0, 1, 2]);
+    expect(r.diagnostics.map((d) => d.code)).toContain('structure/rows-by-position');
+  });
+
+  it('leave the sub-items uncertain when the count does not fit', async () => {
+    const r = await text(`${head}\n| （四）无法提供 | | | | | | | |\n${bare(2)}`);
+    expect(r.tables.applications!.unavailable_not_held).toBeUndefined();
+    expect(r.uncertain.map((u) => u.row)).toEqual(['unavailable_not_held', 'unavailable_needs_creation', 'unavailable_unclear']);
+  });
+
+  it('ignore values on a group row (a subtotal) when every sub-item has its own label', async () => {
+    const r = await text(`${head}\n| （四）无法提供 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n| | 1.本机关不掌握相关政府信息 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |\n| | 2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n| | 3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |`);
+    expect(r.tables.applications!.unavailable_not_held!.total!.value).toBe(3);
+    expect(r.uncertain).toEqual([]);
+    expect(r.diagnostics.map((d) => d.code)).toContain('structure/group-values');
+  });
+});
