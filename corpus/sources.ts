@@ -71,6 +71,16 @@ export const SOURCES: ReportSource[] = [
 
   // ── planted discrepancies ────────────────────────────────────────
   {
+    id: '2023-shuangqiao-town', agency: '双桥镇人民政府', year: 2023, level: 'township', template: '2021', layout: 'official', seed: 33, encoding: 'gbk',
+    note: 'a town reports 6 规章 in force (its 行政规范性文件 in the wrong row)',
+    plant: (d) => {
+      const art = d.activeDisclosure!.art20_1!;
+      art.regulations = ['0', '0', art.normative_documents![2]!];
+      art.normative_documents = ['0', '0', '0'];
+    },
+    expected: [{ rule: 'active-disclosure/regulations-without-power', location: '表二/第二十条第（一）项/规章' }],
+  },
+  {
     id: '2023-fengyang-county-health', agency: '凤阳县卫生健康委员会', year: 2023, level: 'county', template: '2021', layout: 'official', seed: 21, encoding: 'utf-8',
     note: 'one 予以公开 cell one too high: its row total and its column total both break',
     plant: (d) => bump(d.applications!.granted!, 'natural_person', 1),

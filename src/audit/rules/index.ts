@@ -1,4 +1,5 @@
 import type { Rule } from '../rule.js';
+import { rule as activeDisclosureRegulationsWithoutPower } from './active-disclosure-regulations-without-power.js';
 import { rule as applicationsBalance } from './applications-balance.js';
 import { rule as applicationsOutcomeTotal } from './applications-outcome-total.js';
 import { rule as applicationsRowTotal } from './applications-row-total.js';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   applicationsOutcomeTotal,
   applicationsBalance,
   reviewLitigationTotal,
+  activeDisclosureRegulationsWithoutPower,
   narrativeTableMismatch,
   narrativeSumMismatch,
   narrativeShareMismatch,
