@@ -32,17 +32,24 @@ function removeNoise($: $): void {
   });
 }
 
-/** The deepest element that still holds nearly all of the page's text and every data table. */
+const REPORT_TITLE = /政府信息公开|政务公开/;
+
+/**
+ * The deepest element that still holds nearly all of the page's text, every data
+ * table and the report's own title heading (CMS pages put the <h1> beside the body).
+ */
 function findReportRoot($: $): cheerio.Cheerio<Element> {
   const body = $('body').length ? $('body') : $.root().children().first();
   const total = cjkLength(body.text());
   const tables = body.find('table').length;
+  const titles = body.find('h1, h2, h3').filter((_, h) => REPORT_TITLE.test($(h).text()) && /报告/.test($(h).text())).toArray();
+  const holdsAll = (child: Element) =>
+    cjkLength($(child).text()) >= total * 0.85 &&
+    $(child).find('table').length + ($(child).is('table') ? 1 : 0) >= tables &&
+    titles.every((t) => t === child || $(child).find(t).length > 0);
   let root = body as cheerio.Cheerio<Element>;
   for (;;) {
-    const next = root
-      .children()
-      .toArray()
-      .find((child) => cjkLength($(child).text()) >= total * 0.85 && $(child).find('table').length + ($(child).is('table') ? 1 : 0) >= tables);
+    const next = root.children().toArray().find((child) => holdsAll(child as Element));
     if (!next || (next as Element).tagName === 'table') return root;
     root = $(next as Element);
   }

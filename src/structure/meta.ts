@@ -29,9 +29,12 @@ function titleOf(text: string): string {
   return /^.*?报告/.exec(text)?.[0] ?? text;
 }
 
+/** a title block is short; the opening paragraph that names the report (「现公布…年度报告。本报告由…」) is not */
+const MAX_TITLE_BLOCK = 100;
+
 function findTitle(blocks: Block[], metadataTitle: string | null): string | null {
   for (const block of blocks.slice(0, 8)) {
-    if (block.kind === 'table') continue;
+    if (block.kind === 'table' || block.text.length > MAX_TITLE_BLOCK) continue;
     const title = titleOf(block.text);
     if (TITLE_CORE.test(title) && /报告$/.test(title) && title.length <= 80) return title;
   }

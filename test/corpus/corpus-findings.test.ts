@@ -54,3 +54,17 @@ describe('the committed corpus is what its sources generate', () => {
     expect(RULES.map((r) => r.id).filter((id) => !planted.has(id))).toEqual([]);
   });
 });
+
+describe('every corpus report is read with the agency and year it was written for', async () => {
+  const { SOURCES } = await import('../../corpus/sources.js');
+  const { readReport } = await import('../../src/pipeline.js');
+  for (const source of SOURCES) {
+    for (const file of [`reports/${source.id}.html`, `pdf/${source.id}.pdf`, `docx/${source.id}.docx`]) {
+      const path = join(CORPUS, file);
+      it.skipIf(!(file in expected))(file, async () => {
+        const report = await readReport(readFileSync(path), path);
+        expect([report.meta.agency, report.meta.titleYear]).toEqual([source.agency, source.year]);
+      });
+    }
+  }
+});

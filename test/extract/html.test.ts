@@ -105,3 +105,12 @@ describe('format by content', () => {
     await expect(extractDocument(noise)).rejects.toThrow(/无法识别|乱码/);
   });
 });
+
+describe('a CMS page with the title beside the article body', () => {
+  it('keeps the <h1> title in the report body', () => {
+    const doc = htmlToDocument(page(`<div class="main"><h1>某局2023年政府信息公开工作年度报告</h1><div class="info">发布时间：2024-01-20</div>
+      <div id="zoom"><p>根据《中华人民共和国政府信息公开条例》要求，现公布某局2023年度政府信息公开工作年度报告。本报告由总体情况等六个部分组成，统计期限为2023年1月1日至2023年12月31日。</p>
+      <p>一、总体情况</p><p>${'全年工作稳步推进。'.repeat(30)}</p><table><tr><td>规章</td><td>0</td></tr></table></div></div>`));
+    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', text: '某局2023年政府信息公开工作年度报告' });
+  });
+});
