@@ -27,7 +27,7 @@ async function rootsOf(paths: string[]): Promise<string[]> {
 
 async function readSide(root: string, name: string): Promise<Record<string, string>[]> {
   const text = await readFile(join(root, name), 'utf8').catch(() => null);
-  return text === null ? [] : csvRecords(text);
+  return text === null ? [] : await csvRecords(text);
 }
 
 const orNull = (s: string | undefined) => (s ? s : null);
@@ -65,6 +65,6 @@ export async function readTriage(paths: string[]): Promise<Map<string, TriageEnt
 /** One triage file named on the command line (merge has no corpus directory to look in). */
 export async function readTriageFile(path: string): Promise<Map<string, TriageEntry>> {
   const out = new Map<string, TriageEntry>();
-  addTriage(out, csvRecords(await readFile(path, 'utf8')));
+  addTriage(out, await csvRecords(await readFile(path, 'utf8')));
   return out;
 }
