@@ -35,8 +35,7 @@ function csvLine(f: Finding, headers: readonly string[]): string {
 
 /** The CSV text in pieces, so a large run never holds the whole file as one string. */
 function* csvChunks<T extends Finding>(findings: T[], headers: readonly string[]): Generator<string> {
-  // fast-csv wrote a bare row delimiter, without headers, for no rows: kept so outputs do not change
-  if (!findings.length) return yield `${BOM}\r\n`;
+  // the header row even for a clean run: a script reading the list must always find its columns
   yield `${BOM}${headers.map(field).join(',')}\r\n`;
   for (let start = 0; start < findings.length; start += CHUNK_ROWS) {
     let chunk = '';

@@ -29,7 +29,11 @@ async function viaFastCsv(findings: Row[]): Promise<Buffer> {
 }
 
 describe('the CSV writer', () => {
-  it.each([0, 1, 1200])('writes byte for byte what fast-csv wrote, for %i awkward rows', async (n) => {
+  it('writes the header row when there is no finding (fast-csv wrote none)', async () => {
+    expect((await findingsCsv([], [...EXTRA])).toString('utf8')).toBe(`\ufeff${[...CSV_COLUMNS, ...EXTRA].join(',')}\r\n`);
+  });
+
+  it.each([1, 1200])('writes byte for byte what fast-csv wrote, for %i awkward rows', async (n) => {
     const findings = rows(n);
     const want = await viaFastCsv(findings);
     expect(await findingsCsv(findings, [...EXTRA])).toEqual(want);
