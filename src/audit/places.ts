@@ -1,4 +1,5 @@
 import type { AnnualReport, Cell, TableKey } from '../model/report.js';
+import type { RuleContext } from './rule.js';
 import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, TABLE_NAMES, type Version } from '../model/templates.js';
 import { cellState } from '../structure/numbers.js';
 
@@ -93,4 +94,10 @@ export function placedCells(report: AnnualReport): PlacedCell[] {
     }
   }
   return out;
+}
+
+/** The same agency's report for the year before, when the corpus holds it. */
+export function previousReport(report: AnnualReport, context: RuleContext): AnnualReport | null {
+  const { agency, year } = report.meta;
+  return agency && year !== null && context.reportFor ? context.reportFor(agency, year - 1) : null;
 }

@@ -17,7 +17,7 @@
  * | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
  */
 import { APPLICATION_COLUMNS } from '../../model/templates.js';
-import { addend, place } from '../places.js';
+import { addend, place, previousReport } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 export const rule: Rule = {
@@ -25,12 +25,10 @@ export const rule: Rule = {
   severity: 'warning',
   description: { zh: '表三“上年结转”应等于同一机关上一年度报告的“结转下年度继续办理”', en: '表三 carried over equals the same agency’s previous-year carried forward, per column' },
   check(report, context) {
-    const { agency, year } = report.meta;
     const now = report.tables.applications?.carried_over;
-    if (!agency || year === null || !now || !context.reportFor) return [];
-    const previous = context.reportFor(agency, year - 1);
-    const before = previous?.tables.applications?.carried_forward;
-    if (!before) return [];
+    const before = now && previousReport(report, context)?.tables.applications?.carried_forward;
+    if (!now || !before) return [];
+    const year = report.meta.year!;
     return APPLICATION_COLUMNS.flatMap((col): RuleFinding[] => {
       const [a, b] = [addend(now[col.key]), addend(before[col.key])];
       if (a === null || b === null || a === b) return [];

@@ -25,7 +25,7 @@
  */
 import type { AnnualReport } from '../../model/report.js';
 import { ACTIVE_DISCLOSURE } from '../../model/templates.js';
-import { addend, templateOf } from '../places.js';
+import { addend, previousReport, templateOf } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 const SUB = ACTIVE_DISCLOSURE['2021'].find((s) => s.key === 'art20_1')!;
@@ -40,9 +40,7 @@ export const rule: Rule = {
   severity: 'warning',
   description: { zh: '表二规章、行政规范性文件：上年现行有效＋本年制发－本年废止应等于本年现行有效', en: '表二 regulations and normative documents: previous in force + issued − repealed = in force' },
   check(report, context) {
-    const { agency, year } = report.meta;
-    if (!agency || year === null || !context.reportFor || !uses2021(report)) return [];
-    const previous = context.reportFor(agency, year - 1);
+    const previous = uses2021(report) ? previousReport(report, context) : null;
     if (!previous || !uses2021(previous)) return [];
     return SUB.rows.flatMap((row): RuleFinding[] => {
       const now = report.tables.activeDisclosure!.art20_1![row.key];
