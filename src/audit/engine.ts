@@ -22,7 +22,3 @@ export function runRules(report: AnnualReport, file: string, context: RuleContex
   }
   return rules.filter((r) => !r.exclusive).flatMap((rule) => runRule(rule, report, file, context));
 }
-
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}

@@ -223,13 +223,6 @@ export const TABLE_MARKERS: Record<'activeDisclosure' | 'applications' | 'review
   reviewLitigation: ['结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉'],
 };
 
-export interface SumIdentity {
-  rule: string;
-  /** per column of 表三 (each applicant column and 总计) */
-  total: string;
-  parts: string[];
-}
-
 /** 勾稽关系 the template states or implies; the arithmetic rules are built from these. */
 export function outcomeRows(version: Version): string[] {
   const keys = APPLICATION_ROWS[version].map((r) => r.key);
