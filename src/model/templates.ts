@@ -223,7 +223,7 @@ export const TABLE_MARKERS: Record<'activeDisclosure' | 'applications' | 'review
   reviewLitigation: ['结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉'],
 };
 
-/** 勾稽关系 the template states or implies; the arithmetic rules are built from these. */
+/** The outcome rows （一）…（六） whose sum the template's （七）总计 is. */
 export function outcomeRows(version: Version): string[] {
   const keys = APPLICATION_ROWS[version].map((r) => r.key);
   return keys.slice(keys.indexOf('granted'), keys.indexOf('total_processed'));

@@ -17,8 +17,9 @@ export interface StructuredApplications {
 /** Which format's 表三 this is: only （六）其他处理 differs. */
 export function applicationsVersion(text: string, year: number | null): { version: Version; sure: boolean } {
   const n = normalizeLabel(text);
-  if (/逾期不补正|缴纳费用|收费通知/.test(n)) return { version: '2021', sure: true };
-  if (/其他处理/.test(n)) return { version: '2019', sure: true };
+  const names = (version: Version) => APPLICATION_ROWS[version].filter((r) => r.key.startsWith('other')).flatMap((r) => r.phrases);
+  if (names('2021').some((p) => n.includes(p))) return { version: '2021', sure: true };
+  if (names('2019').some((p) => n.includes(p))) return { version: '2019', sure: true };
   return { version: year !== null && year >= 2021 ? '2021' : '2019', sure: false };
 }
 
