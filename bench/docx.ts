@@ -16,7 +16,11 @@ function inputs(): string[] {
   const args = process.argv.slice(2);
   if (args.length) return args;
   const dirs = ['corpus/docx', 'test/fixtures/docx'].filter((d) => existsSync(d));
-  return dirs.flatMap((d) => readdirSync(d).filter((n) => n.endsWith('.docx')).map((n) => join(d, n)));
+  return dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((n) => n.endsWith('.docx'))
+      .map((n) => join(d, n)),
+  );
 }
 
 /** Tables read, or why the file is unreadable (an unreadable file is timed too: refusing takes time as well). */
@@ -61,13 +65,17 @@ async function main(): Promise<void> {
   const results: Timing[] = [];
   for (const file of files) results.push(await timeFile(file));
   for (const r of results) {
-    console.log(`${r.path}\t${r.kb.toFixed(0)} KB\t${r.outcome}\tfirst ${r.ms[0]!.toFixed(1)} ms\tmedian ${median(r.ms.slice(1)).toFixed(1)} ms wall, ${median(r.cpuMs.slice(1)).toFixed(1)} ms CPU`);
+    console.log(
+      `${r.path}\t${r.kb.toFixed(0)} KB\t${r.outcome}\tfirst ${r.ms[0]!.toFixed(1)} ms\tmedian ${median(r.ms.slice(1)).toFixed(1)} ms wall, ${median(r.cpuMs.slice(1)).toFixed(1)} ms CPU`,
+    );
   }
   const summary = (pick: (r: Timing) => number[]) => {
     const medians = results.map((r) => median(pick(r).slice(1)));
     return `mean ${(medians.reduce((a, b) => a + b, 0) / medians.length).toFixed(1)} ms, max ${Math.max(...medians).toFixed(1)} ms`;
   };
-  console.log(`${results.length} DOCX file(s), per report (median of ${ROUNDS - 1} warm rounds): wall ${summary((r) => r.ms)}; CPU ${summary((r) => r.cpuMs)}`);
+  console.log(
+    `${results.length} DOCX file(s), per report (median of ${ROUNDS - 1} warm rounds): wall ${summary((r) => r.ms)}; CPU ${summary((r) => r.cpuMs)}`,
+  );
 }
 
 await main();

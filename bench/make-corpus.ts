@@ -3,7 +3,16 @@ import { dirname, join } from 'node:path';
 
 const FIXTURE = join(import.meta.dirname, '../test/fixtures/linwei-hrss-2023.txt');
 const FIXTURE_AGENCY = '渭南市临渭区人力资源和社会保障局';
-const AGENCY_KINDS = ['水利局', '教育局', '卫生健康委员会', '财政局', '交通运输局', '市场监督管理局', '自然资源局', '民政局'];
+const AGENCY_KINDS = [
+  '水利局',
+  '教育局',
+  '卫生健康委员会',
+  '财政局',
+  '交通运输局',
+  '市场监督管理局',
+  '自然资源局',
+  '民政局',
+];
 
 export interface TinyReport {
   agency: string;
@@ -25,12 +34,35 @@ const row = (label: string, n: number) => `| ${label} | ${n} | 0 | 0 | 0 | 0 | 0
 export function tinyReport(r: TinyReport): string {
   const processed = r.newReceived + r.carriedOver - r.carriedForward;
   return [
-    `${r.agency}${r.year}年政府信息公开工作年度报告`, '', '一、总体情况', '', '本年度依法做好政府信息公开工作。', '',
-    '二、主动公开政府信息情况', '', '| 规章 | 0 | 0 | 0 |', `| 行政规范性文件 | ${r.issued} | ${r.repealed} | ${r.inForce} |`, '',
-    '三、收到和处理政府信息公开申请情况', '',
-    row('一、本年新收政府信息公开申请数量', r.newReceived), row('二、上年结转政府信息公开申请数量', r.carriedOver),
-    row('（一）予以公开', processed), row('（七）总计', processed), row('四、结转下年度继续办理', r.carriedForward), '',
-    '四、政府信息公开行政复议、行政诉讼情况', '', '五、存在的主要问题及改进情况', '', '无。', '', '六、其他需要报告的事项', '', '无。', '',
+    `${r.agency}${r.year}年政府信息公开工作年度报告`,
+    '',
+    '一、总体情况',
+    '',
+    '本年度依法做好政府信息公开工作。',
+    '',
+    '二、主动公开政府信息情况',
+    '',
+    '| 规章 | 0 | 0 | 0 |',
+    `| 行政规范性文件 | ${r.issued} | ${r.repealed} | ${r.inForce} |`,
+    '',
+    '三、收到和处理政府信息公开申请情况',
+    '',
+    row('一、本年新收政府信息公开申请数量', r.newReceived),
+    row('二、上年结转政府信息公开申请数量', r.carriedOver),
+    row('（一）予以公开', processed),
+    row('（七）总计', processed),
+    row('四、结转下年度继续办理', r.carriedForward),
+    '',
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '',
+    '五、存在的主要问题及改进情况',
+    '',
+    '无。',
+    '',
+    '六、其他需要报告的事项',
+    '',
+    '无。',
+    '',
   ].join('\n');
 }
 
@@ -46,7 +78,8 @@ export function fixtureVariant(agency: string, year: number, bump: number): stri
 
 /** The same report as an HTML page, as government sites publish it. */
 export function htmlVariant(r: TinyReport): string {
-  const cells = (label: string, n: number) => `<tr><td>${label}</td><td>${n}</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>${n}</td></tr>`;
+  const cells = (label: string, n: number) =>
+    `<tr><td>${label}</td><td>${n}</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>${n}</td></tr>`;
   const processed = r.newReceived + r.carriedOver - r.carriedForward;
   return `<!doctype html><html><head><meta charset="utf-8"><title>${r.agency}${r.year}年政府信息公开工作年度报告</title></head><body>
 <h1>${r.agency}${r.year}年政府信息公开工作年度报告</h1>
@@ -77,7 +110,16 @@ export function makeCorpus(dir: string, count: number, years = [2022, 2023]): st
     let inForce = 10 + (i % 5);
     for (const [k, year] of years.entries()) {
       if (files.length >= count) break;
-      const r: TinyReport = { agency, year, carriedOver: i % 7 === 1 && k > 0 ? carried + 1 : carried, newReceived: 2 + (i % 11), carriedForward: (i + year) % 3, issued: i % 4, repealed: i % 2, inForce: 0 };
+      const r: TinyReport = {
+        agency,
+        year,
+        carriedOver: i % 7 === 1 && k > 0 ? carried + 1 : carried,
+        newReceived: 2 + (i % 11),
+        carriedForward: (i + year) % 3,
+        issued: i % 4,
+        repealed: i % 2,
+        inForce: 0,
+      };
       r.carriedForward = Math.min(r.carriedForward, r.newReceived + r.carriedOver);
       inForce += r.issued - r.repealed;
       r.inForce = inForce;

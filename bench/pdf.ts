@@ -67,7 +67,8 @@ function hasPdftotext(): boolean {
   }
 }
 
-const pdftotext = (f: string) => execFileSync('pdftotext', ['-layout', f, '-'], { stdio: ['ignore', 'pipe', 'ignore'] });
+const pdftotext = (f: string) =>
+  execFileSync('pdftotext', ['-layout', f, '-'], { stdio: ['ignore', 'pipe', 'ignore'] });
 
 /** Peak RSS (MB) of auditing `path` in a fresh node process, and of that process once its modules are loaded. */
 function freshProcessRss(path: string): { loaded: number; peak: number } {
@@ -84,18 +85,27 @@ async function main(): Promise<void> {
   const a: Cost[] = [];
   const b: Cost[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    if (round % 2 === 0) a.push(await timed((f) => auditFile(f))), b.push(await timed(bare));
-    else b.push(await timed(bare)), a.push(await timed((f) => auditFile(f)));
+    if (round % 2 === 0) {
+      a.push(await timed((f) => auditFile(f)));
+      b.push(await timed(bare));
+    } else {
+      b.push(await timed(bare));
+      a.push(await timed((f) => auditFile(f)));
+    }
   }
   const c = hasPdftotext() ? [await timed(pdftotext), await timed(pdftotext), await timed(pdftotext)] : null;
   const perPage = (ms: number) => (ms / pages).toFixed(1);
-  const line = (label: string, costs: Cost[]) => `${label}  ${perPage(median(costs, 'wall'))} ms/page wall, ${perPage(median(costs, 'cpu'))} ms/page CPU`;
+  const line = (label: string, costs: Cost[]) =>
+    `${label}  ${perPage(median(costs, 'wall'))} ms/page wall, ${perPage(median(costs, 'cpu'))} ms/page CPU`;
   console.log(`${files.length} PDFs, ${pages} pages, median of ${ROUNDS} rounds after a warm-up round`);
   console.log(line('(a) nianbao extract+structure+audit', a));
   console.log(line('(b) bare pdf.js text+operators     ', b));
-  if (c) console.log(`(c) pdftotext -layout                ${perPage(median(c, 'wall'))} ms/page wall (child processes)`);
+  if (c)
+    console.log(`(c) pdftotext -layout                ${perPage(median(c, 'wall'))} ms/page wall (child processes)`);
   const ratio = (key: keyof Cost) => (median(a, key) / median(b, key)).toFixed(2);
-  console.log(`a/b = ${ratio('wall')} wall, ${ratio('cpu')} CPU${c ? `   a/c = ${(median(a, 'wall') / median(c, 'wall')).toFixed(2)} wall` : ''}`);
+  console.log(
+    `a/b = ${ratio('wall')} wall, ${ratio('cpu')} CPU${c ? `   a/c = ${(median(a, 'wall') / median(c, 'wall')).toFixed(2)} wall` : ''}`,
+  );
   const largest = files.reduce((p, q) => (statSync(q).size > statSync(p).size ? q : p));
   const rss = freshProcessRss(largest);
   console.log(

@@ -26,10 +26,34 @@ function existing(dir: string): string[] {
 const SEED = 'linwei-hrss-2023.txt';
 /** what the seed must yield: the damage its extractor did, reported as such */
 const SEED_EXPECTED: Expected[] = [
-  ...['（三）1.属于国家秘密', '（三）2.其他法律行政法规禁止公开', '（三）3.危及“三安全一稳定”', '（三）4.保护第三方合法权益', '（三）5.属于三类内部事务信息', '（三）6.属于四类过程性信息', '（三）7.属于行政执法案卷', '（三）8.属于行政查询事项', '（四）1.本机关不掌握相关政府信息', '（四）2.没有现成信息需要另行制作', '（四）3.补正后申请内容仍不明确', '（五）1.信访举报投诉类申请', '（五）2.重复申请', '（五）3.要求提供公开出版物', '（五）4.无正当理由大量反复申请', '（五）5.要求行政机关确认或重新出具已获取信息', '（六）1.逾期不补正'].map((row) => ({ rule: 'extract/uncertain-table', location: `表三/${row}` })),
+  ...[
+    '（三）1.属于国家秘密',
+    '（三）2.其他法律行政法规禁止公开',
+    '（三）3.危及“三安全一稳定”',
+    '（三）4.保护第三方合法权益',
+    '（三）5.属于三类内部事务信息',
+    '（三）6.属于四类过程性信息',
+    '（三）7.属于行政执法案卷',
+    '（三）8.属于行政查询事项',
+    '（四）1.本机关不掌握相关政府信息',
+    '（四）2.没有现成信息需要另行制作',
+    '（四）3.补正后申请内容仍不明确',
+    '（五）1.信访举报投诉类申请',
+    '（五）2.重复申请',
+    '（五）3.要求提供公开出版物',
+    '（五）4.无正当理由大量反复申请',
+    '（五）5.要求行政机关确认或重新出具已获取信息',
+    '（六）1.逾期不补正',
+  ].map((row) => ({ rule: 'extract/uncertain-table', location: `表三/${row}` })),
   { rule: 'structure/missing-section', location: '三、收到和处理政府信息公开申请情况' },
-  ...['（五）', '（六）', '（八）'].map((item) => ({ rule: 'structure/missing-row', location: `表二/第二十条第${item}项` })),
-  ...['一、本年新收', '二、上年结转', '（一）予以公开'].map((row) => ({ rule: 'structure/missing-row', location: `表三/${row}` })),
+  ...['（五）', '（六）', '（八）'].map((item) => ({
+    rule: 'structure/missing-row',
+    location: `表二/第二十条第${item}项`,
+  })),
+  ...['一、本年新收', '二、上年结转', '（一）予以公开'].map((row) => ({
+    rule: 'structure/missing-row',
+    location: `表三/${row}`,
+  })),
   { rule: 'table/blank-cell', location: '表四/行政复议' },
 ];
 
@@ -85,7 +109,8 @@ export function buildCorpus(dir: string): void {
     }
   }
   // files made only in a rendering (a scan, a truncated copy) keep what their script recorded
-  for (const [file, findings] of Object.entries(previous)) if (!file.startsWith('reports/')) expected[file] ??= findings;
+  for (const [file, findings] of Object.entries(previous))
+    if (!file.startsWith('reports/')) expected[file] ??= findings;
   writeFileSync(expectedPath, `${JSON.stringify(sortKeys(expected), null, 2)}\n`);
 }
 

@@ -3,7 +3,13 @@
  * holds. Planted discrepancies are applied afterwards (see sources.ts), so a
  * clean report is clean by construction, not by inspection.
  */
-import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_GROUPS, type Version } from '../src/model/templates.js';
+import {
+  ACTIVE_DISCLOSURE,
+  APPLICATION_COLUMNS,
+  APPLICATION_ROWS,
+  REVIEW_GROUPS,
+  type Version,
+} from '../src/model/templates.js';
 import type { ReportData } from './render.js';
 
 export type Level = 'township' | 'county' | 'city' | 'province';
@@ -23,7 +29,19 @@ export function prng(seed: number): () => number {
 const APPLICANTS = APPLICATION_COLUMNS.length - 1;
 /** natural persons file most requests; research institutes almost none */
 const APPLICANT_WEIGHT = [1, 0.3, 0.05, 0.05, 0.15, 0.1];
-const OUTCOME_WEIGHT: Record<string, number> = { granted: 5, partially_granted: 1.5, unavailable_not_held: 3, unavailable_needs_creation: 0.5, rejected_petition: 0.8, rejected_duplicate: 0.5, denied_third_party: 0.3, denied_process_info: 0.3, other: 0.4, other_other: 0.4, other_no_correction: 0.3 };
+const OUTCOME_WEIGHT: Record<string, number> = {
+  granted: 5,
+  partially_granted: 1.5,
+  unavailable_not_held: 3,
+  unavailable_needs_creation: 0.5,
+  rejected_petition: 0.8,
+  rejected_duplicate: 0.5,
+  denied_third_party: 0.3,
+  denied_process_info: 0.3,
+  other: 0.4,
+  other_other: 0.4,
+  other_no_correction: 0.3,
+};
 
 function split(total: number, weights: number[], rand: () => number): number[] {
   const out = weights.map(() => 0);
@@ -39,22 +57,31 @@ function split(total: number, weights: number[], rand: () => number): number[] {
 
 const withTotal = (values: number[]) => [...values, values.reduce((a, b) => a + b, 0)].map(String);
 
-export function applications(version: Version, level: Level, rand: () => number, carried?: number[]): Record<string, string[]> {
+export function applications(
+  version: Version,
+  level: Level,
+  rand: () => number,
+  carried?: number[],
+): Record<string, string[]> {
   const scale = SCALE[level];
   const fresh = APPLICANT_WEIGHT.map((w) => Math.round(rand() * scale * w * 2));
   const drawn = APPLICANT_WEIGHT.map((w) => (rand() < 0.4 ? Math.round(rand() * scale * w * 0.3) : 0));
   const carriedOver = carried ?? drawn;
   const available = fresh.map((f, i) => f + carriedOver[i]!);
-  const carriedForward = available.map((a) => (a > 0 && rand() < 0.3 ? Math.min(a, 1 + Math.floor(rand() * Math.max(1, a * 0.1))) : 0));
+  const carriedForward = available.map((a) =>
+    a > 0 && rand() < 0.3 ? Math.min(a, 1 + Math.floor(rand() * Math.max(1, a * 0.1))) : 0,
+  );
   const processed = available.map((a, i) => a - carriedForward[i]!);
-  const outcomeKeys = APPLICATION_ROWS[version].map((r) => r.key).filter((k) => !['new_received', 'carried_over', 'total_processed', 'carried_forward'].includes(k));
+  const outcomeKeys = APPLICATION_ROWS[version]
+    .map((r) => r.key)
+    .filter((k) => !['new_received', 'carried_over', 'total_processed', 'carried_forward'].includes(k));
   const weights = outcomeKeys.map((k) => OUTCOME_WEIGHT[k] ?? 0.05);
   const columns = processed.map((p) => split(p, weights, rand));
   const out: Record<string, string[]> = {
     new_received: withTotal(fresh),
     carried_over: withTotal(carriedOver),
   };
-  outcomeKeys.forEach((k, j) => (out[k] = withTotal(columns.map((c) => c[j]!))));
+  for (const [j, k] of outcomeKeys.entries()) out[k] = withTotal(columns.map((c) => c[j]!));
   out.total_processed = withTotal(processed);
   out.carried_forward = withTotal(carriedForward);
   return Object.fromEntries(APPLICATION_ROWS[version].map((r) => [r.key, out[r.key]!]));
@@ -65,7 +92,12 @@ export function reviewLitigation(level: Level, rand: () => number): Record<strin
   return Object.fromEntries(REVIEW_GROUPS.map((g) => [g.key, withTotal([few(), few(), few(), few()])]));
 }
 
-export function activeDisclosure(version: Version, level: Level, rand: () => number, inForceBefore?: number): Record<string, Record<string, string[]>> {
+export function activeDisclosure(
+  version: Version,
+  level: Level,
+  rand: () => number,
+  inForceBefore?: number,
+): Record<string, Record<string, string[]>> {
   const scale = SCALE[level];
   const makesRules = level === 'province' || level === 'city';
   const n = (k: number) => String(Math.floor(rand() * k));
@@ -84,7 +116,9 @@ export function activeDisclosure(version: Version, level: Level, rand: () => num
   if (version === '2021') {
     const [issued, repealed] = out.art20_1!.normative_documents!.map(Number) as [number, number];
     const stock = issued + repealed + Math.floor(rand() * scale * 3);
-    out.art20_1!.normative_documents![2] = String(inForceBefore === undefined ? stock : inForceBefore + issued - repealed);
+    out.art20_1!.normative_documents![2] = String(
+      inForceBefore === undefined ? stock : inForceBefore + issued - repealed,
+    );
   }
   return out;
 }
@@ -101,13 +135,17 @@ export interface BaseSpec {
 }
 
 /** The prose, written from the final table cells so that it never contradicts them by accident. */
-export function writeProse(spec: BaseSpec, data: Pick<ReportData, 'applications' | 'reviewLitigation'>): Record<number, string[]> {
+export function writeProse(
+  spec: BaseSpec,
+  data: Pick<ReportData, 'applications' | 'reviewLitigation'>,
+): Record<number, string[]> {
   const apps = data.applications;
   const total = (key: string) => apps?.[key]?.[APPLICATION_COLUMNS.length - 1];
   const received = total('new_received');
-  const requests = received && /^\d+$/.test(received)
-    ? `全年共收到政府信息公开申请${received}件，均已按照法定时限和程序予以答复。`
-    : '全年依法依规办理政府信息公开申请，均已按照法定时限和程序予以答复。';
+  const requests =
+    received && /^\d+$/.test(received)
+      ? `全年共收到政府信息公开申请${received}件，均已按照法定时限和程序予以答复。`
+      : '全年依法依规办理政府信息公开申请，均已按照法定时限和程序予以答复。';
   return {
     1: [
       `${spec.year}年，${spec.agency}坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《中华人民共和国政府信息公开条例》，不断健全政务公开工作机制，推进决策、执行、管理、服务、结果公开。`,
@@ -118,7 +156,10 @@ export function writeProse(spec: BaseSpec, data: Pick<ReportData, 'applications'
       '（五）监督保障。将政务公开工作纳入年度考核，开展业务培训，强化工作责任。',
     ],
     3: [],
-    5: ['（一）存在的主要问题。一是公开内容的全面性和及时性还需加强；二是政策解读形式较为单一。', '（二）改进情况。下一步将加强业务培训，丰富解读形式，提升公开质量。'],
+    5: [
+      '（一）存在的主要问题。一是公开内容的全面性和及时性还需加强；二是政策解读形式较为单一。',
+      '（二）改进情况。下一步将加强业务培训，丰富解读形式，提升公开质量。',
+    ],
     6: [spec.template === '2021' ? '本年度未收取信息处理费。' : '无。'],
   };
 }
@@ -144,7 +185,12 @@ export function baseReport(spec: BaseSpec): ReportData {
     headings: {},
     sectionOrder: [1, 2, 3, 4, 5, 6],
     prose: {},
-    activeDisclosure: activeDisclosure(spec.template, spec.level, rand, inForceBefore === undefined ? undefined : Number(inForceBefore)),
+    activeDisclosure: activeDisclosure(
+      spec.template,
+      spec.level,
+      rand,
+      inForceBefore === undefined ? undefined : Number(inForceBefore),
+    ),
     ...data,
   };
 }

@@ -4,7 +4,15 @@
  * and three tables (the official merged-cell layout or a flattened one), related
  * links and a footer. Nothing here knows about rules.
  */
-import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, SECTIONS, type Version } from '../src/model/templates.js';
+import {
+  ACTIVE_DISCLOSURE,
+  APPLICATION_COLUMNS,
+  APPLICATION_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  SECTIONS,
+  type Version,
+} from '../src/model/templates.js';
 
 export type Raw = string;
 export interface ReportData {
@@ -25,7 +33,8 @@ export interface ReportData {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const td = (text: string, attrs = '') => `<td${attrs}>${text === '' ? '&nbsp;' : esc(text)}</td>`;
-const span = (rows: number, cols: number) => `${rows > 1 ? ` rowspan="${rows}"` : ''}${cols > 1 ? ` colspan="${cols}"` : ''}`;
+const span = (rows: number, cols: number) =>
+  `${rows > 1 ? ` rowspan="${rows}"` : ''}${cols > 1 ? ` colspan="${cols}"` : ''}`;
 
 function activeDisclosureTables(data: ReportData): string {
   const subs = ACTIVE_DISCLOSURE[data.template].filter((s) => data.activeDisclosure?.[s.key]);
@@ -41,11 +50,19 @@ function activeDisclosureTables(data: ReportData): string {
       });
       return [caption, header, ...rows].join('\n');
     });
-  if (data.layout === 'official') return `<table border="1" cellspacing="0" class="MsoTableGrid">\n${body(true).join('\n')}\n</table>`;
-  return body(false).map((b) => `<table border="1">\n${b}\n</table>`).join('\n<p></p>\n');
+  if (data.layout === 'official')
+    return `<table border="1" cellspacing="0" class="MsoTableGrid">\n${body(true).join('\n')}\n</table>`;
+  return body(false)
+    .map((b) => `<table border="1">\n${b}\n</table>`)
+    .join('\n<p></p>\n');
 }
 
-const GROUP_LABEL: Record<string, string> = { denied: '（三）不予公开', unavailable: '（四）无法提供', rejected: '（五）不予处理', other: '（六）其他处理' };
+const GROUP_LABEL: Record<string, string> = {
+  denied: '（三）不予公开',
+  unavailable: '（四）无法提供',
+  rejected: '（五）不予处理',
+  other: '（六）其他处理',
+};
 const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 
 function applicationsTable(data: ReportData): string {
@@ -53,7 +70,9 @@ function applicationsTable(data: ReportData): string {
   const values = (key: string) => data.applications![key]!.map((v) => td(v)).join('');
   if (data.layout === 'flat') {
     const header = `<tr>${td('项目')}${APPLICATION_COLUMNS.map((c) => td(c.key === 'other_org' ? '其他' : c.label)).join('')}</tr>`;
-    const rows = defs.map((d) => `<tr>${td(d.group ? `${GROUP_LABEL[d.group]}${d.label}` : d.label)}${values(d.key)}</tr>`);
+    const rows = defs.map(
+      (d) => `<tr>${td(d.group ? `${GROUP_LABEL[d.group]}${d.label}` : d.label)}${values(d.key)}</tr>`,
+    );
     return `<table border="1">\n${header}\n${rows.join('\n')}\n</table>`;
   }
   const header = [
@@ -80,8 +99,14 @@ function reviewTable(data: ReportData): string {
   const groups = REVIEW_GROUPS.filter((g) => data.reviewLitigation?.[g.key]);
   if (data.layout === 'flat') {
     const header = `<tr>${td('')}${REVIEW_COLUMNS.map((c) => td(c.label)).join('')}</tr>`;
-    const labels: Record<string, string> = { review: '行政复议', litigation_direct: '行政诉讼（未经复议直接起诉）', litigation_after_review: '行政诉讼（复议后起诉）' };
-    const rows = groups.map((g) => `<tr>${td(labels[g.key]!)}${data.reviewLitigation![g.key]!.map((v) => td(v)).join('')}</tr>`);
+    const labels: Record<string, string> = {
+      review: '行政复议',
+      litigation_direct: '行政诉讼（未经复议直接起诉）',
+      litigation_after_review: '行政诉讼（复议后起诉）',
+    };
+    const rows = groups.map(
+      (g) => `<tr>${td(labels[g.key]!)}${data.reviewLitigation![g.key]!.map((v) => td(v)).join('')}</tr>`,
+    );
     return `<table border="1">\n${header}\n${rows.join('\n')}\n</table>`;
   }
   const litigation = groups.filter((g) => g.key !== 'review');
@@ -95,7 +120,14 @@ function reviewTable(data: ReportData): string {
 
 function sectionBody(data: ReportData, n: number): string {
   const paragraphs = (data.prose[n] ?? []).map((p) => `<p style="text-indent:2em">${esc(p)}</p>`);
-  const table = n === 2 && data.activeDisclosure ? activeDisclosureTables(data) : n === 3 && data.applications ? applicationsTable(data) : n === 4 && data.reviewLitigation ? reviewTable(data) : '';
+  const table =
+    n === 2 && data.activeDisclosure
+      ? activeDisclosureTables(data)
+      : n === 3 && data.applications
+        ? applicationsTable(data)
+        : n === 4 && data.reviewLitigation
+          ? reviewTable(data)
+          : '';
   return [...paragraphs, table].filter(Boolean).join('\n');
 }
 

@@ -26,17 +26,34 @@ const col = (key: string) => APPLICATION_COLUMNS.findIndex((c) => c.key === key)
 const bump = (row: string[], key: string, by: number) => (row[col(key)] = String(Number(row[col(key)]) + by));
 
 const LIUHE_2022: ReportSource = {
-  id: '2022-liuhe-county-civil-affairs', agency: '柳河县民政局', year: 2022, level: 'county', template: '2021', layout: 'official', seed: 31, encoding: 'utf-8', expected: [],
+  id: '2022-liuhe-county-civil-affairs',
+  agency: '柳河县民政局',
+  year: 2022,
+  level: 'county',
+  template: '2021',
+  layout: 'official',
+  seed: 31,
+  encoding: 'utf-8',
+  expected: [],
   note: 'the year before 2023-liuhe-county-civil-affairs: clean, and the base its successor carries over from',
 };
 
 export const SOURCES: ReportSource[] = [
   LIUHE_2022,
   {
-    id: '2023-liuhe-county-civil-affairs', agency: '柳河县民政局', year: 2023, level: 'county', template: '2021', layout: 'flat', seed: 32, encoding: 'utf-8', previous: LIUHE_2022,
+    id: '2023-liuhe-county-civil-affairs',
+    agency: '柳河县民政局',
+    year: 2023,
+    level: 'county',
+    template: '2021',
+    layout: 'flat',
+    seed: 32,
+    encoding: 'utf-8',
+    previous: LIUHE_2022,
     note: 'carries over one application more than 2022 carried forward (balanced within the year); 行政规范性文件 in force 2 more than last year allows; published in March',
     plant: (d) => {
-      for (const row of [d.applications!.carried_over!, d.applications!.carried_forward!]) for (const k of ['natural_person', 'total']) bump(row, k, 1);
+      for (const row of [d.applications!.carried_over!, d.applications!.carried_forward!])
+        for (const k of ['natural_person', 'total']) bump(row, k, 1);
       const normative = d.activeDisclosure!.art20_1!.normative_documents!;
       normative[2] = String(Number(normative[2]) + 2);
       d.published = '2024-03-15';
@@ -49,29 +66,130 @@ export const SOURCES: ReportSource[] = [
     ],
   },
   // ── clean reports ────────────────────────────────────────────────
-  { id: '2023-qingshui-town', agency: '清水镇人民政府', year: 2023, level: 'township', template: '2021', layout: 'official', seed: 11, encoding: 'utf-8', expected: [], note: 'township, 2021 template, official merged layout' },
-  { id: '2023-anping-county-stats', agency: '安平县统计局', year: 2023, level: 'county', template: '2021', layout: 'flat', seed: 12, encoding: 'gbk', expected: [], note: 'county bureau, flattened layout, GBK page' },
-  { id: '2022-hexi-city-housing', agency: '河西市住房和城乡建设局', year: 2022, level: 'city', template: '2021', layout: 'official', seed: 13, encoding: 'gbk', expected: [], note: 'city bureau, official layout, GBK page' },
-  { id: '2020-dongtan-township', agency: '东滩乡人民政府', year: 2020, level: 'township', template: '2019', layout: 'official', seed: 14, encoding: 'utf-8', expected: [], note: '2019 template (a 2020 report), official layout' },
-  { id: '2019-nanhu-district-office', agency: '南湖区人民政府办公室', year: 2019, level: 'county', template: '2019', layout: 'flat', seed: 15, encoding: 'utf-8', expected: [], note: '2019 template, flattened layout, 表二 with 增/减 changes' },
   {
-    id: '2024-provincial-water', agency: '江北省水利厅', year: 2024, level: 'province', template: '2021', layout: 'official', seed: 16, encoding: 'utf-8', expected: [],
+    id: '2023-qingshui-town',
+    agency: '清水镇人民政府',
+    year: 2023,
+    level: 'township',
+    template: '2021',
+    layout: 'official',
+    seed: 11,
+    encoding: 'utf-8',
+    expected: [],
+    note: 'township, 2021 template, official merged layout',
+  },
+  {
+    id: '2023-anping-county-stats',
+    agency: '安平县统计局',
+    year: 2023,
+    level: 'county',
+    template: '2021',
+    layout: 'flat',
+    seed: 12,
+    encoding: 'gbk',
+    expected: [],
+    note: 'county bureau, flattened layout, GBK page',
+  },
+  {
+    id: '2022-hexi-city-housing',
+    agency: '河西市住房和城乡建设局',
+    year: 2022,
+    level: 'city',
+    template: '2021',
+    layout: 'official',
+    seed: 13,
+    encoding: 'gbk',
+    expected: [],
+    note: 'city bureau, official layout, GBK page',
+  },
+  {
+    id: '2020-dongtan-township',
+    agency: '东滩乡人民政府',
+    year: 2020,
+    level: 'township',
+    template: '2019',
+    layout: 'official',
+    seed: 14,
+    encoding: 'utf-8',
+    expected: [],
+    note: '2019 template (a 2020 report), official layout',
+  },
+  {
+    id: '2019-nanhu-district-office',
+    agency: '南湖区人民政府办公室',
+    year: 2019,
+    level: 'county',
+    template: '2019',
+    layout: 'flat',
+    seed: 15,
+    encoding: 'utf-8',
+    expected: [],
+    note: '2019 template, flattened layout, 表二 with 增/减 changes',
+  },
+  {
+    id: '2024-provincial-water',
+    agency: '江北省水利厅',
+    year: 2024,
+    level: 'province',
+    template: '2021',
+    layout: 'official',
+    seed: 16,
+    encoding: 'utf-8',
+    expected: [],
     note: 'provincial department, large numbers, not-applicable "/" for 规章',
     plant: (d) => (d.activeDisclosure!.art20_1!.regulations = ['/', '/', '/']),
   },
   {
-    id: '2022-xinhua-street', agency: '新华街道办事处', year: 2022, level: 'township', template: '2021', layout: 'official', seed: 17, encoding: 'utf-8', expected: [],
+    id: '2022-xinhua-street',
+    agency: '新华街道办事处',
+    year: 2022,
+    level: 'township',
+    template: '2021',
+    layout: 'official',
+    seed: 17,
+    encoding: 'utf-8',
+    expected: [],
     note: 'street office; research and legal-services columns written "/" (not applicable, counts as none)',
     plant: (d) => {
-      for (const row of Object.values(d.applications!)) for (const k of ['research', 'legal_services']) if (row[col(k)] === '0') row[col(k)] = '/';
+      for (const row of Object.values(d.applications!))
+        for (const k of ['research', 'legal_services']) if (row[col(k)] === '0') row[col(k)] = '/';
     },
   },
-  { id: '2023-lingang-city-office', agency: '临港市人民政府办公室', year: 2023, level: 'city', template: '2021', layout: 'flat', seed: 18, encoding: 'utf-8', expected: [], note: 'city government office, flattened layout, 表四 drawn by group rows' },
-  { id: '2021-baishui-county-edu', agency: '白水县教育局', year: 2021, level: 'county', template: '2021', layout: 'official', seed: 19, encoding: 'gbk', expected: [], note: 'first year of the 2021 template, GBK' },
+  {
+    id: '2023-lingang-city-office',
+    agency: '临港市人民政府办公室',
+    year: 2023,
+    level: 'city',
+    template: '2021',
+    layout: 'flat',
+    seed: 18,
+    encoding: 'utf-8',
+    expected: [],
+    note: 'city government office, flattened layout, 表四 drawn by group rows',
+  },
+  {
+    id: '2021-baishui-county-edu',
+    agency: '白水县教育局',
+    year: 2021,
+    level: 'county',
+    template: '2021',
+    layout: 'official',
+    seed: 19,
+    encoding: 'gbk',
+    expected: [],
+    note: 'first year of the 2021 template, GBK',
+  },
 
   // ── planted discrepancies ────────────────────────────────────────
   {
-    id: '2023-shuangqiao-town', agency: '双桥镇人民政府', year: 2023, level: 'township', template: '2021', layout: 'official', seed: 33, encoding: 'gbk',
+    id: '2023-shuangqiao-town',
+    agency: '双桥镇人民政府',
+    year: 2023,
+    level: 'township',
+    template: '2021',
+    layout: 'official',
+    seed: 33,
+    encoding: 'gbk',
     note: 'a town reports 6 规章 in force (its 行政规范性文件 in the wrong row)',
     plant: (d) => {
       const art = d.activeDisclosure!.art20_1!;
@@ -81,7 +199,14 @@ export const SOURCES: ReportSource[] = [
     expected: [{ rule: 'active-disclosure/regulations-without-power', location: '表二/第二十条第（一）项/规章' }],
   },
   {
-    id: '2023-fengyang-county-health', agency: '凤阳县卫生健康委员会', year: 2023, level: 'county', template: '2021', layout: 'official', seed: 21, encoding: 'utf-8',
+    id: '2023-fengyang-county-health',
+    agency: '凤阳县卫生健康委员会',
+    year: 2023,
+    level: 'county',
+    template: '2021',
+    layout: 'official',
+    seed: 21,
+    encoding: 'utf-8',
     note: 'one 予以公开 cell one too high: its row total and its column total both break',
     plant: (d) => bump(d.applications!.granted!, 'natural_person', 1),
     expected: [
@@ -90,7 +215,14 @@ export const SOURCES: ReportSource[] = [
     ],
   },
   {
-    id: '2022-shangcheng-district-market', agency: '上城区市场监督管理局', year: 2022, level: 'county', template: '2021', layout: 'flat', seed: 22, encoding: 'gbk',
+    id: '2022-shangcheng-district-market',
+    agency: '上城区市场监督管理局',
+    year: 2022,
+    level: 'county',
+    template: '2021',
+    layout: 'flat',
+    seed: 22,
+    encoding: 'gbk',
     note: '结转下年度 overstated by 2 for natural persons (row total adjusted): the balance breaks in two columns',
     plant: (d) => {
       bump(d.applications!.carried_forward!, 'natural_person', 2);
@@ -102,7 +234,14 @@ export const SOURCES: ReportSource[] = [
     ],
   },
   {
-    id: '2023-yunxi-county-resources', agency: '云溪县自然资源局', year: 2023, level: 'county', template: '2021', layout: 'official', seed: 23, encoding: 'utf-8',
+    id: '2023-yunxi-county-resources',
+    agency: '云溪县自然资源局',
+    year: 2023,
+    level: 'county',
+    template: '2021',
+    layout: 'official',
+    seed: 23,
+    encoding: 'utf-8',
     note: '表四 复议 total wrong; 复议后起诉 left blank; 表二 行政许可 written as text',
     plant: (d) => {
       const review = d.reviewLitigation!.review!;
@@ -117,7 +256,14 @@ export const SOURCES: ReportSource[] = [
     ],
   },
   {
-    id: '2023-taoyuan-town', agency: '桃源镇人民政府', year: 2023, level: 'township', template: '2021', layout: 'official', seed: 24, encoding: 'utf-8',
+    id: '2023-taoyuan-town',
+    agency: '桃源镇人民政府',
+    year: 2023,
+    level: 'township',
+    template: '2021',
+    layout: 'official',
+    seed: 24,
+    encoding: 'utf-8',
     note: 'part 三 has no heading; 五 uses the long wording; 五 and 六 swapped',
     plant: (d) => {
       d.headings[3] = null;
@@ -131,7 +277,14 @@ export const SOURCES: ReportSource[] = [
     ],
   },
   {
-    id: '2024-jinghai-district-culture', agency: '静海区文化和旅游局', year: 2024, level: 'county', template: '2021', layout: 'official', seed: 25, encoding: 'utf-8',
+    id: '2024-jinghai-district-culture',
+    agency: '静海区文化和旅游局',
+    year: 2024,
+    level: 'county',
+    template: '2021',
+    layout: 'official',
+    seed: 25,
+    encoding: 'utf-8',
     note: '表四 published as an image (heading, no table); 表三 lacks 8.属于行政查询事项; 表二 lacks （八）',
     plant: (d) => {
       d.reviewLitigation = null;
@@ -145,7 +298,14 @@ export const SOURCES: ReportSource[] = [
     ],
   },
   {
-    id: '2022-xiyuan-logistics-centre', agency: '西苑区机关事务服务中心', year: 2022, level: 'county', template: '2019', layout: 'official', seed: 26, encoding: 'utf-8',
+    id: '2022-xiyuan-logistics-centre',
+    agency: '西苑区机关事务服务中心',
+    year: 2022,
+    level: 'county',
+    template: '2019',
+    layout: 'official',
+    seed: 26,
+    encoding: 'utf-8',
     note: 'a 2022 report still on the 2019 tables',
     expected: [
       { rule: 'meta/template-outdated', location: '表二' },
@@ -153,13 +313,27 @@ export const SOURCES: ReportSource[] = [
     ],
   },
   {
-    id: '2023-beiling-district-audit', agency: '北陵区审计局', year: 2023, level: 'county', template: '2021', layout: 'flat', seed: 27, encoding: 'utf-8',
-    note: 'last year\'s statistics period left in a 2023 report',
+    id: '2023-beiling-district-audit',
+    agency: '北陵区审计局',
+    year: 2023,
+    level: 'county',
+    template: '2021',
+    layout: 'flat',
+    seed: 27,
+    encoding: 'utf-8',
+    note: "last year's statistics period left in a 2023 report",
     plant: (d) => (d.period = '2022年1月1日至2022年12月31日'),
     expected: [{ rule: 'meta/year-mismatch', location: '统计期限' }],
   },
   {
-    id: '2023-huashan-township', agency: '华山乡人民政府', year: 2023, level: 'township', template: '2021', layout: 'official', seed: 28, encoding: 'gbk',
+    id: '2023-huashan-township',
+    agency: '华山乡人民政府',
+    year: 2023,
+    level: 'township',
+    template: '2021',
+    layout: 'official',
+    seed: 28,
+    encoding: 'gbk',
     note: 'blank 法人 cells in 部分公开; 其他处理 written as 若干; 二、 used twice',
     plant: (d) => {
       const partial = d.applications!.partially_granted!;
@@ -175,7 +349,14 @@ export const SOURCES: ReportSource[] = [
     ],
   },
   {
-    id: '2021-changle-county-transport', agency: '长乐县交通运输局', year: 2021, level: 'county', template: '2021', layout: 'flat', seed: 29, encoding: 'gbk',
+    id: '2021-changle-county-transport',
+    agency: '长乐县交通运输局',
+    year: 2021,
+    level: 'county',
+    template: '2021',
+    layout: 'flat',
+    seed: 29,
+    encoding: 'gbk',
     note: '（七）总计 for 商业企业 one too low and its row total adjusted: outcome total and balance break in that column',
     plant: (d) => {
       bump(d.applications!.total_processed!, 'commercial', -1);

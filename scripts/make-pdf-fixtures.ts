@@ -22,22 +22,48 @@ function html(name: string, page: ReportPage): string {
 
 /** HTML → PDF through Writer (not Writer/Web, whose page style is not A4). */
 export function libreOffice(input: string, output: string): void {
-  execFileSync('soffice', ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf', '--outdir', work, input], { stdio: 'ignore' });
+  execFileSync(
+    'soffice',
+    ['--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'pdf', '--outdir', work, input],
+    { stdio: 'ignore' },
+  );
   writeFileSync(output, readFileSync(input.replace(/\.html$/, '.pdf')));
 }
 
 export function chromium(input: string, output: string, headerFooter = false): void {
   const profile = mkdtempSync(join(tmpdir(), 'chromium-'));
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`];
+  const flags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--user-data-dir=${profile}`,
+  ];
   if (!headerFooter) flags.push('--no-pdf-header-footer');
   execFileSync('chromium', [...flags, `--print-to-pdf=${output}`, `file://${input}`], { stdio: 'ignore' });
 }
 
 function officePdfs(): void {
-  libreOffice(html('lo-break', { agency: '某某市人力资源和社会保障局', year: 2023, filler: 7 }), join(OUT, 'lo-break.pdf'));
-  libreOffice(html('lo-thead', { agency: '某某县交通运输局', year: 2022, filler: 11, repeatHeader: true }), join(OUT, 'lo-thead.pdf'));
-  chromium(html('chromium-break', { agency: '某某区市场监督管理局', year: 2023, filler: 9, repeatHeader: true }), join(OUT, 'chromium-break.pdf'), true);
-  chromium(html('chromium-borderless', { agency: '某某镇人民政府', year: 2023, filler: 0, borderless: true }), join(OUT, 'chromium-borderless.pdf'));
+  libreOffice(
+    html('lo-break', { agency: '某某市人力资源和社会保障局', year: 2023, filler: 7 }),
+    join(OUT, 'lo-break.pdf'),
+  );
+  libreOffice(
+    html('lo-thead', { agency: '某某县交通运输局', year: 2022, filler: 11, repeatHeader: true }),
+    join(OUT, 'lo-thead.pdf'),
+  );
+  chromium(
+    html('chromium-break', { agency: '某某区市场监督管理局', year: 2023, filler: 9, repeatHeader: true }),
+    join(OUT, 'chromium-break.pdf'),
+    true,
+  );
+  chromium(
+    html('chromium-borderless', { agency: '某某镇人民政府', year: 2023, filler: 0, borderless: true }),
+    join(OUT, 'chromium-borderless.pdf'),
+  );
 }
 
 /** 表三's header and first rows in STSong-Light, not embedded: only the CMaps make this text readable. */
@@ -49,14 +75,21 @@ function stsongPdf(): Buffer {
   content += textAt(72, 690, 12, '三、收到和处理政府信息公开申请情况', f);
   const xs = [72, 152, 232, 312, 392];
   const ys = [670, 645, 620, 595];
-  content += ruledGrid(xs, ys, [{ row: 0, col: 0, rowSpan: 2, colSpan: 1 }, { row: 0, col: 1, rowSpan: 1, colSpan: 3 }]);
+  content += ruledGrid(xs, ys, [
+    { row: 0, col: 0, rowSpan: 2, colSpan: 1 },
+    { row: 0, col: 1, rowSpan: 1, colSpan: 3 },
+  ]);
   content += textAt(96, 645, 10, '项目', f);
   content += textAt(246, 654, 10, '申请人情况', f);
   content += textAt(162, 629, 10, '自然人', f) + textAt(242, 629, 10, '商业企业', f) + textAt(332, 629, 10, '总计', f);
   content += textAt(76, 604, 9, '一、本年新收', f);
-  for (const [i, c] of [0, 1, 6].entries()) content += textAt(xs[i + 1]! + 30, 604, 10, String(applicationValue(0, c)), f);
+  for (const [i, c] of [0, 1, 6].entries())
+    content += textAt(xs[i + 1]! + 30, 604, 10, String(applicationValue(0, c)), f);
   content += textAt(72, 560, 12, '本报告所列数据的统计期限为2023年1月1日至2023年12月31日。', f);
-  return tinyPdf([{ width: 595, height: 842, content }], f, { Title: '某某街道办事处2023年政府信息公开工作年度报告', CreationDate: "D:20240118093000+08'00'" });
+  return tinyPdf([{ width: 595, height: 842, content }], f, {
+    Title: '某某街道办事处2023年政府信息公开工作年度报告',
+    CreationDate: "D:20240118093000+08'00'",
+  });
 }
 
 /** Multi-byte CJK text shown through a Latin-1 font: what a CJK PDF without a usable encoding extracts as. */
@@ -64,7 +97,8 @@ function garbledPdf(): Buffer {
   const bytes = Buffer.from('某某局2023年政府信息公开工作年度报告。本年度共收到申请43件。', 'utf8');
   const mojibake = bytes.toString('latin1').replace(/[\x00-\x1f\x7f-\x9f]/g, 'Ð');
   let content = '';
-  for (let i = 0; i < 12; i++) content += `BT /F1 12 Tf 72 ${760 - i * 20} Td <${Buffer.from(mojibake, 'latin1').toString('hex')}> Tj ET\n`;
+  for (let i = 0; i < 12; i++)
+    content += `BT /F1 12 Tf 72 ${760 - i * 20} Td <${Buffer.from(mojibake, 'latin1').toString('hex')}> Tj ET\n`;
   return tinyPdf([{ width: 595, height: 842, content }], 'helvetica');
 }
 
@@ -85,7 +119,18 @@ function damagedPdfs(): void {
   const source = join(OUT, 'lo-break.pdf');
   const bytes = readFileSync(source);
   writeFileSync(join(OUT, 'truncated.pdf'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-  execFileSync('gs', ['-q', '-dNOPAUSE', '-dBATCH', '-sDEVICE=pdfwrite', '-sOwnerPassword=owner', '-sUserPassword=secret', '-dEncryptionR=3', '-dKeyLength=128', `-sOutputFile=${join(OUT, 'encrypted.pdf')}`, source]);
+  execFileSync('gs', [
+    '-q',
+    '-dNOPAUSE',
+    '-dBATCH',
+    '-sDEVICE=pdfwrite',
+    '-sOwnerPassword=owner',
+    '-sUserPassword=secret',
+    '-dEncryptionR=3',
+    '-dKeyLength=128',
+    `-sOutputFile=${join(OUT, 'encrypted.pdf')}`,
+    source,
+  ]);
   writeFileSync(join(OUT, 'scan.pdf'), scanPdf(source));
 }
 

@@ -29,14 +29,27 @@ function add(t: Totals, a: NarrativeAnalysis): void {
   t.uncompared += a.uncompared.length;
   t.unmapped += a.claims.filter((c) => c.status === 'unmapped' && c.kind !== 'percent').length;
   for (const c of a.ambiguous) {
-    const reason = c.kind === 'percent' ? 'share of an unstated number' : (c.reason?.startsWith('多种含义') ? 'several subjects' : c.reason) ?? 'other';
+    const reason =
+      c.kind === 'percent'
+        ? 'share of an unstated number'
+        : ((c.reason?.startsWith('多种含义') ? 'several subjects' : c.reason) ?? 'other');
     t.reasons.set(reason, (t.reasons.get(reason) ?? 0) + 1);
   }
 }
 
 async function main(paths: string[]): Promise<void> {
   const { files } = await walkInputs(paths);
-  const t: Totals = { files: 0, unreadable: 0, claims: 0, compared: 0, contradicted: 0, ambiguous: 0, uncompared: 0, unmapped: 0, reasons: new Map() };
+  const t: Totals = {
+    files: 0,
+    unreadable: 0,
+    claims: 0,
+    compared: 0,
+    contradicted: 0,
+    ambiguous: 0,
+    uncompared: 0,
+    unmapped: 0,
+    reasons: new Map(),
+  };
   for (const file of files) {
     t.files++;
     try {
@@ -48,7 +61,9 @@ async function main(paths: string[]): Promise<void> {
   console.log(`files read                  ${t.files - t.unreadable} of ${t.files}`);
   console.log(`claims extracted            ${t.claims}`);
   console.log(`compared                    ${t.compared} (${t.contradicted} contradicted)`);
-  console.log(`ambiguous (left alone)      ${t.ambiguous}${[...t.reasons].map(([r, n]) => `\n  ${r.padEnd(26)}${n}`).join('')}`);
+  console.log(
+    `ambiguous (left alone)      ${t.ambiguous}${[...t.reasons].map(([r, n]) => `\n  ${r.padEnd(26)}${n}`).join('')}`,
+  );
   console.log(`one subject, not compared   ${t.uncompared} (another year, or the table cell unknown)`);
   console.log(`no table subject            ${t.unmapped} (e.g. 发布信息43条: checked only for sums)`);
 }

@@ -22,7 +22,11 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /** Bytes → AnnualReport. Throws UnreadableDocument for files that cannot be read. */
-export async function readReport(bytes: Uint8Array, file: string, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Promise<AnnualReport> {
+export async function readReport(
+  bytes: Uint8Array,
+  file: string,
+  options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS,
+): Promise<AnnualReport> {
   const doc = await extractDocument(bytes, options);
   return structureDocument(doc, { path: file, sha256: sha256(bytes) });
 }
@@ -38,7 +42,12 @@ export function describeFailure(error: unknown): string {
 }
 
 /** One file's whole pass: extract, structure, audit. Never throws for a bad file. */
-export async function auditBytes(bytes: Uint8Array, file: string, context: RuleContext = {}, options?: ExtractOptions): Promise<DocumentResult> {
+export async function auditBytes(
+  bytes: Uint8Array,
+  file: string,
+  context: RuleContext = {},
+  options?: ExtractOptions,
+): Promise<DocumentResult> {
   let report: AnnualReport;
   try {
     report = await readReport(bytes, file, options);
@@ -48,12 +57,19 @@ export async function auditBytes(bytes: Uint8Array, file: string, context: RuleC
   return { file, report, findings: runRules(report, file, context) };
 }
 
-export async function auditFile(path: string, context: RuleContext = {}, options?: ExtractOptions): Promise<DocumentResult> {
+export async function auditFile(
+  path: string,
+  context: RuleContext = {},
+  options?: ExtractOptions,
+): Promise<DocumentResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
-    return unreadableResult(path, `无法打开文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`);
+    return unreadableResult(
+      path,
+      `无法打开文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
+    );
   }
   return auditBytes(bytes, path, context, options);
 }

@@ -10,7 +10,9 @@ import { basename, join } from 'node:path';
 import { tinyPdf } from './tiny-pdf.js';
 
 const dir = process.argv[2]!;
-const sources = readdirSync(dir).filter((f) => f.endsWith('.pdf') && !/^(scan|truncated)-/.test(f)).sort();
+const sources = readdirSync(dir)
+  .filter((f) => f.endsWith('.pdf') && !/^(scan|truncated)-/.test(f))
+  .sort();
 const work = mkdtempSync(join(tmpdir(), 'nianbao-scan-'));
 
 function scan(source: string): Buffer {
@@ -20,7 +22,12 @@ function scan(source: string): Buffer {
     .sort()
     .map((f) => {
       const size = /(\d+)x(\d+)/.exec(execFileSync('identify', [join(work, f)]).toString())!;
-      return { width: 595, height: 842, content: '', jpeg: { data: readFileSync(join(work, f)), width: Number(size[1]), height: Number(size[2]) } };
+      return {
+        width: 595,
+        height: 842,
+        content: '',
+        jpeg: { data: readFileSync(join(work, f)), width: Number(size[1]), height: Number(size[2]) },
+      };
     });
   return tinyPdf(pages, 'helvetica');
 }

@@ -20,10 +20,32 @@ export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '
 export const OUTCOME_ROWS: { group?: string; label: string }[] = [
   { label: '（一）予以公开' },
   { label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' },
-  ...['1.属于国家秘密', '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷', '8.属于行政查询事项'].map((label) => ({ group: '（三）不予公开', label })),
-  ...['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确'].map((label) => ({ group: '（四）无法提供', label })),
-  ...['1.信访举报投诉类申请', '2.重复申请', '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息'].map((label) => ({ group: '（五）不予处理', label })),
-  ...['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '3.其他'].map((label) => ({ group: '（六）其他处理', label })),
+  ...[
+    '1.属于国家秘密',
+    '2.其他法律行政法规禁止公开',
+    '3.危及“三安全一稳定”',
+    '4.保护第三方合法权益',
+    '5.属于三类内部事务信息',
+    '6.属于四类过程性信息',
+    '7.属于行政执法案卷',
+    '8.属于行政查询事项',
+  ].map((label) => ({ group: '（三）不予公开', label })),
+  ...['1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确'].map((label) => ({
+    group: '（四）无法提供',
+    label,
+  })),
+  ...[
+    '1.信访举报投诉类申请',
+    '2.重复申请',
+    '3.要求提供公开出版物',
+    '4.无正当理由大量反复申请',
+    '5.要求行政机关确认或重新出具已获取信息',
+  ].map((label) => ({ group: '（五）不予处理', label })),
+  ...[
+    '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+    '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+    '3.其他',
+  ].map((label) => ({ group: '（六）其他处理', label })),
   { label: '（七）总计' },
 ];
 
@@ -42,7 +64,8 @@ td { border: 1px solid #000; text-align: center; padding: 2px; }
 table.borderless td { border: none; }
 `;
 
-const FILLER = '本机关坚持以人民为中心的发展思想，认真贯彻落实《中华人民共和国政府信息公开条例》，围绕中心工作，深化政务公开，不断提升政府信息公开质量和实效，切实保障人民群众的知情权、参与权、表达权和监督权。';
+const FILLER =
+  '本机关坚持以人民为中心的发展思想，认真贯彻落实《中华人民共和国政府信息公开条例》，围绕中心工作，深化政务公开，不断提升政府信息公开质量和实效，切实保障人民群众的知情权、参与权、表达权和监督权。';
 
 function td(text: string | number, rowSpan = 1, colSpan = 1): string {
   const rs = rowSpan > 1 ? ` rowspan="${rowSpan}"` : '';
@@ -82,10 +105,16 @@ export function applicationsBodyRows(): string[] {
 }
 
 function applicationsTable(page: ReportPage): string {
-  const head = applicationsHeaderRows().map((r) => `<tr>${r}</tr>`).join('\n');
-  const body = applicationsBodyRows().map((r) => `<tr>${r}</tr>`).join('\n');
+  const head = applicationsHeaderRows()
+    .map((r) => `<tr>${r}</tr>`)
+    .join('\n');
+  const body = applicationsBodyRows()
+    .map((r) => `<tr>${r}</tr>`)
+    .join('\n');
   const cls = page.borderless ? ' class="borderless"' : ' border="1" cellspacing="0" cellpadding="2"';
-  return page.repeatHeader ? `<table${cls}><thead>${head}</thead><tbody>${body}</tbody></table>` : `<table${cls}>${head}\n${body}</table>`;
+  return page.repeatHeader
+    ? `<table${cls}><thead>${head}</thead><tbody>${body}</tbody></table>`
+    : `<table${cls}>${head}\n${body}</table>`;
 }
 
 function activeDisclosureTable(): string {

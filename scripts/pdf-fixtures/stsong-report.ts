@@ -81,7 +81,8 @@ class Layout {
   }
 
   paragraph(text: string, indent: number): void {
-    wrap(text, BODY, WIDTH, indent).forEach((l, i) => this.line(l, BODY, MARGIN.left + (i === 0 ? indent : 0)));
+    for (const [i, l] of wrap(text, BODY, WIDTH, indent).entries())
+      this.line(l, BODY, MARGIN.left + (i === 0 ? indent : 0));
   }
 
   title(text: string): void {
@@ -95,8 +96,13 @@ class Layout {
     const total = heights.reduce((s, h) => s + h, 0);
     this.y -= 4;
     this.reserve(total);
-    const ys = heights.reduce((acc, h) => [...acc, acc[acc.length - 1]! - h], [this.y]);
-    this.content += ruledGrid(xs, ys, t.cells.filter((c) => c.rowSpan > 1 || c.colSpan > 1));
+    const ys = [this.y];
+    for (const h of heights) ys.push(ys[ys.length - 1]! - h);
+    this.content += ruledGrid(
+      xs,
+      ys,
+      t.cells.filter((c) => c.rowSpan > 1 || c.colSpan > 1),
+    );
     for (const cell of t.cells) this.content += cellText(cell, xs, ys);
     this.y = ys[ys.length - 1]! - 4;
   }
@@ -105,11 +111,15 @@ class Layout {
 /** Column widths from the longest single-column text in each column (capped), scaled to the text width. */
 function columnLines(t: TableBlock): number[] {
   const natural = Array.from({ length: t.cols }, (_, c) => {
-    const widths = t.cells.filter((x) => x.col === c && x.colSpan === 1).map((x) => Math.min(textWidth(x.text, CELL), MAX_NATURAL));
+    const widths = t.cells
+      .filter((x) => x.col === c && x.colSpan === 1)
+      .map((x) => Math.min(textWidth(x.text, CELL), MAX_NATURAL));
     return Math.max(MIN_COLUMN, ...widths) + 2 * PAD;
   });
   const scale = WIDTH / natural.reduce((s, w) => s + w, 0);
-  return natural.reduce((xs, w) => [...xs, xs[xs.length - 1]! + w * scale], [MARGIN.left]);
+  const xs = [MARGIN.left];
+  for (const w of natural) xs.push(xs[xs.length - 1]! + w * scale);
+  return xs;
 }
 
 function cellLines(cell: IRCell, xs: number[]): string[] {
@@ -121,7 +131,8 @@ const cellHeight = (lines: number) => Math.max(1, lines) * CELL * 1.35 + 2 * PAD
 /** Each row as tall as its tallest one-row cell; a taller spanning cell stretches the last row it spans. */
 function rowHeights(t: TableBlock, xs: number[]): number[] {
   const heights = Array.from({ length: t.rows }, () => cellHeight(1));
-  for (const c of t.cells.filter((x) => x.rowSpan === 1)) heights[c.row] = Math.max(heights[c.row]!, cellHeight(cellLines(c, xs).length));
+  for (const c of t.cells.filter((x) => x.rowSpan === 1))
+    heights[c.row] = Math.max(heights[c.row]!, cellHeight(cellLines(c, xs).length));
   for (const c of t.cells.filter((x) => x.rowSpan > 1)) {
     const have = heights.slice(c.row, c.row + c.rowSpan).reduce((s, h) => s + h, 0);
     const need = cellHeight(cellLines(c, xs).length);
@@ -150,7 +161,10 @@ export async function stsongReport(html: Uint8Array): Promise<Buffer> {
   const doc = await extractDocument(html, DEFAULT_EXTRACT_OPTIONS);
   const layout = new Layout();
   render(doc.blocks, layout);
-  const info: Record<string, string> = { Producer: 'tiny-pdf (STSong-Light, not embedded)', CreationDate: "D:20240118093000+08'00'" };
+  const info: Record<string, string> = {
+    Producer: 'tiny-pdf (STSong-Light, not embedded)',
+    CreationDate: "D:20240118093000+08'00'",
+  };
   if (doc.title) info.Title = doc.title;
   return tinyPdf(layout.finish(), 'stsong', info);
 }

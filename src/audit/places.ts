@@ -1,6 +1,14 @@
 import type { AnnualReport, Cell, TableKey } from '../model/report.js';
 import type { RuleContext } from './rule.js';
-import { ACTIVE_DISCLOSURE, APPLICATION_COLUMNS, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, TABLE_NAMES, type Version } from '../model/templates.js';
+import {
+  ACTIVE_DISCLOSURE,
+  APPLICATION_COLUMNS,
+  APPLICATION_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  TABLE_NAMES,
+  type Version,
+} from '../model/templates.js';
 import { cellState } from '../structure/numbers.js';
 
 /** Names of places as the report itself prints them, for `location` and messages. */
@@ -76,7 +84,14 @@ export function placedCells(report: AnnualReport): PlacedCell[] {
       for (const row of sub.rows) {
         for (const col of sub.cols) {
           const cell = active[sub.key]?.[row.key]?.[col.key];
-          if (cell) out.push({ table: 'activeDisclosure', row: `${TABLE_NAMES.activeDisclosure}/${sub.caption}/${row.short}`, column: col.short, kind: col.kind, cell });
+          if (cell)
+            out.push({
+              table: 'activeDisclosure',
+              row: `${TABLE_NAMES.activeDisclosure}/${sub.caption}/${row.short}`,
+              column: col.short,
+              kind: col.kind,
+              cell,
+            });
         }
       }
     }
@@ -84,13 +99,27 @@ export function placedCells(report: AnnualReport): PlacedCell[] {
   for (const [rowKey, cells] of Object.entries(report.tables.applications ?? {})) {
     for (const col of APPLICATION_COLUMNS) {
       const cell = cells[col.key];
-      if (cell) out.push({ table: 'applications', row: `${TABLE_NAMES.applications}/${place.applicationRow(rowKey)}`, column: col.short, kind: col.kind, cell });
+      if (cell)
+        out.push({
+          table: 'applications',
+          row: `${TABLE_NAMES.applications}/${place.applicationRow(rowKey)}`,
+          column: col.short,
+          kind: col.kind,
+          cell,
+        });
     }
   }
   for (const group of REVIEW_GROUPS) {
     for (const col of REVIEW_COLUMNS) {
       const cell = report.tables.reviewLitigation?.[group.key]?.[col.key];
-      if (cell) out.push({ table: 'reviewLitigation', row: `${TABLE_NAMES.reviewLitigation}/${group.short}`, column: col.short, kind: col.kind, cell });
+      if (cell)
+        out.push({
+          table: 'reviewLitigation',
+          row: `${TABLE_NAMES.reviewLitigation}/${group.short}`,
+          column: col.short,
+          kind: col.kind,
+          cell,
+        });
     }
   }
   return out;

@@ -26,7 +26,12 @@ export interface Rule {
   check(report: AnnualReport, context: RuleContext): RuleFinding[];
 }
 
-export function toFinding(rule: Pick<Rule, 'id' | 'severity'>, report: AnnualReport | null, file: string, f: RuleFinding): Finding {
+export function toFinding(
+  rule: Pick<Rule, 'id' | 'severity'>,
+  report: AnnualReport | null,
+  file: string,
+  f: RuleFinding,
+): Finding {
   return {
     file,
     agency: report?.meta.agency ?? null,

@@ -66,7 +66,8 @@ export function parseAuditArgs(argv: string[]): AuditOptions {
   });
   if (!positionals.length) throw new UsageError('audit needs at least one PATH');
   const failOn = values['fail-on'];
-  if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning') throw new UsageError('--fail-on takes error or warning');
+  if (failOn !== undefined && failOn !== 'error' && failOn !== 'warning')
+    throw new UsageError('--fail-on takes error or warning');
   const jobs = positiveNumber(values.jobs, '--jobs');
   const shard = shardOption(values.shard);
   return {
@@ -88,7 +89,16 @@ export function parseAuditArgs(argv: string[]): AuditOptions {
 
 export function runSummary(run: Pick<AuditRun, 'files' | 'ignored' | 'findings' | 'history'>): RunSummary {
   const h = run.history;
-  return { ...summarize(run.files, run.findings, run.ignored.length), history: { new: h.newCount, persisting: h.persisting, resolved: h.resolved.length, triaged: h.triaged, previousRun: h.previousRun } };
+  return {
+    ...summarize(run.files, run.findings, run.ignored.length),
+    history: {
+      new: h.newCount,
+      persisting: h.persisting,
+      resolved: h.resolved.length,
+      triaged: h.triaged,
+      previousRun: h.previousRun,
+    },
+  };
 }
 
 /** Findings a reviewer still has to look at: triaged ones are settled. */
@@ -101,7 +111,10 @@ export function exitCodeFor(findings: RunFinding[], failOn: Severity | undefined
   return openFindings(findings).some((f) => severityRank[f.severity] >= threshold) ? 1 : 0;
 }
 
-export async function writeOutputs(options: Pick<AuditOptions, 'out' | 'json' | 'html' | 'onlyNew'>, doc: ShardDocument): Promise<void> {
+export async function writeOutputs(
+  options: Pick<AuditOptions, 'out' | 'json' | 'html' | 'onlyNew'>,
+  doc: ShardDocument,
+): Promise<void> {
   const rows = options.onlyNew ? openFindings(doc.findings).filter((f) => f.status === 'new') : doc.findings;
   await writeFindingsCsv(options.out, rows, HISTORY_COLUMNS);
   if (options.json) await writeFindingsJson(options.json, { ...doc, findings: rows });
@@ -112,15 +125,33 @@ export async function auditCommand(argv: string[]): Promise<number> {
   const options = parseAuditArgs(argv);
   const started = new Date().toISOString();
   const progress = progressBar(options.progress);
-  const run = await auditPaths(options.paths, { jobs: options.jobs, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb, db: options.db, shard: options.shard, onProgress: progress.update });
+  const run = await auditPaths(options.paths, {
+    jobs: options.jobs,
+    timeoutMs: options.timeoutMs,
+    maxMemoryMb: options.maxMemoryMb,
+    db: options.db,
+    shard: options.shard,
+    onProgress: progress.update,
+  });
   progress.stop();
   try {
     const summary = runSummary(run);
-    const doc: ShardDocument = { tool: 'nianbao', version: VERSION, summary, files: run.files, findings: run.findings, shard: options.shard ?? null, reports: options.shard ? run.slim() : undefined };
+    const doc: ShardDocument = {
+      tool: 'nianbao',
+      version: VERSION,
+      summary,
+      files: run.files,
+      findings: run.findings,
+      shard: options.shard ?? null,
+      reports: options.shard ? run.slim() : undefined,
+    };
     // Outputs first, history second: a run killed in between is re-run with the same history and writes the same outputs.
     await writeOutputs(options, doc);
     run.commit(argv.join(' '), started);
-    if (!options.quiet) process.stderr.write(`${summaryLine(summary)}; ${run.parsed} parsed, ${run.cached} from cache\nwrote ${options.out}\n`);
+    if (!options.quiet)
+      process.stderr.write(
+        `${summaryLine(summary)}; ${run.parsed} parsed, ${run.cached} from cache\nwrote ${options.out}\n`,
+      );
     return exitCodeFor(run.findings, options.failOn);
   } finally {
     await run.close();

@@ -8,7 +8,12 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { tables: { type: 'string' }, db: { type: 'string' }, jobs: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+    options: {
+      tables: { type: 'string' },
+      db: { type: 'string' },
+      jobs: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
   });
   if (!positionals.length) throw new UsageError('export needs at least one PATH');
   if (!values.tables) throw new UsageError('export needs --tables DIR');
@@ -20,7 +25,11 @@ export async function exportCommand(argv: string[]): Promise<number> {
     const counts = await writeTidyTables(values.tables, reports);
     if (!values.quiet) {
       const unreadable = run.files.length - reports.length;
-      process.stderr.write(`nianbao: ${reports.length} reports exported (${unreadable} unreadable); ${Object.entries(TABLE_FILES).map(([k, f]) => `${f} ${counts[k as keyof typeof TABLE_FILES]} rows`).join(', ')}\n`);
+      process.stderr.write(
+        `nianbao: ${reports.length} reports exported (${unreadable} unreadable); ${Object.entries(TABLE_FILES)
+          .map(([k, f]) => `${f} ${counts[k as keyof typeof TABLE_FILES]} rows`)
+          .join(', ')}\n`,
+      );
     }
     return 0;
   } finally {

@@ -5,7 +5,11 @@ import { describeFailure, readReport } from '../pipeline.js';
 import { UsageError } from './usage.js';
 
 export async function extractCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' } },
+  });
   if (positionals.length !== 1) throw new UsageError('extract takes exactly one FILE');
   const file = positionals[0]!;
   const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {

@@ -17,7 +17,15 @@ export function runsCommand(argv: string[]): number {
     }
     process.stdout.write('run  finished                  files  findings    new  resolved  triaged\n');
     for (const r of runs) {
-      const cells = [String(r.id).padStart(3), r.finished.padEnd(24), String(r.files).padStart(6), String(r.findings).padStart(9), String(r.newFindings).padStart(6), String(r.resolved).padStart(9), String(r.triaged).padStart(8)];
+      const cells = [
+        String(r.id).padStart(3),
+        r.finished.padEnd(24),
+        String(r.files).padStart(6),
+        String(r.findings).padStart(9),
+        String(r.newFindings).padStart(6),
+        String(r.resolved).padStart(9),
+        String(r.triaged).padStart(8),
+      ];
       process.stdout.write(`${cells.join('  ')}\n`);
     }
     return 0;

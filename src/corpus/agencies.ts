@@ -26,7 +26,10 @@ export class CorpusIndex {
   private readonly byKey = new Map<string, string>();
   private readonly cache = new Map<string, AnnualReport | null>();
 
-  constructor(private readonly load: (key: string) => AnnualReport | null, private readonly cacheSize = 64) {}
+  constructor(
+    private readonly load: (key: string) => AnnualReport | null,
+    private readonly cacheSize = 64,
+  ) {}
 
   add(agency: string | null, year: number | null, key: string): void {
     if (!agency || year === null) return;

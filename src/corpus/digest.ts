@@ -11,7 +11,19 @@ const CARRY_ROWS = ['carried_over', 'carried_forward'];
  */
 export function corpusDigest(report: AnnualReport): AnnualReport {
   const { applications, activeDisclosure } = report.tables;
-  const carry = applications ? Object.fromEntries(CARRY_ROWS.flatMap((k) => (applications[k] ? [[k, applications[k]]] : []))) : null;
-  const art20: ActiveDisclosureTable | null = activeDisclosure ? (activeDisclosure.art20_1 ? { art20_1: activeDisclosure.art20_1 } : {}) : null;
-  return { ...report, sections: [], uncertain: [], diagnostics: [], tables: { applications: carry, activeDisclosure: art20, reviewLitigation: null } };
+  const carry = applications
+    ? Object.fromEntries(CARRY_ROWS.flatMap((k) => (applications[k] ? [[k, applications[k]]] : [])))
+    : null;
+  const art20: ActiveDisclosureTable | null = activeDisclosure
+    ? activeDisclosure.art20_1
+      ? { art20_1: activeDisclosure.art20_1 }
+      : {}
+    : null;
+  return {
+    ...report,
+    sections: [],
+    uncertain: [],
+    diagnostics: [],
+    tables: { applications: carry, activeDisclosure: art20, reviewLitigation: null },
+  };
 }

@@ -17,7 +17,9 @@ function filesUnder(path: string): string[] {
   const info = statSync(path, { throwIfNoEntry: false });
   if (!info) return [];
   if (info.isFile()) return /\.(js|ts)$/.test(path) ? [path] : [];
-  return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
 }
 
 /**
@@ -33,7 +35,12 @@ function codeHash(names: string[]): string {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const hash = createHash('sha256');
   for (const name of names) {
-    for (const file of [...filesUnder(join(root, name)), ...filesUnder(join(root, `${name}.js`)), ...filesUnder(join(root, `${name}.ts`))]) hash.update(file.slice(root.length)).update(readFileSync(file));
+    for (const file of [
+      ...filesUnder(join(root, name)),
+      ...filesUnder(join(root, `${name}.js`)),
+      ...filesUnder(join(root, `${name}.ts`)),
+    ])
+      hash.update(file.slice(root.length)).update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 12);
 }

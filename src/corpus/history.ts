@@ -26,7 +26,10 @@ export function fingerprintAll(findings: Finding[]): string[] {
     const base = `${f.rule}\n${f.file}\n${f.location}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    return createHash('sha256').update(n === 1 ? base : `${base}\n${n}`).digest('hex').slice(0, 16);
+    return createHash('sha256')
+      .update(n === 1 ? base : `${base}\n${n}`)
+      .digest('hex')
+      .slice(0, 16);
   });
 }
 
@@ -50,7 +53,12 @@ export interface HistoryResult {
  * applies the triage file. Sets `status` and `triage` in place: a large run
  * does not hold every finding twice.
  */
-export function applyHistory(findings: RunFinding[], files: string[], previous: OpenFinding[], triage: Map<string, TriageEntry>): HistoryResult {
+export function applyHistory(
+  findings: RunFinding[],
+  files: string[],
+  previous: OpenFinding[],
+  triage: Map<string, TriageEntry>,
+): HistoryResult {
   const before = new Set(previous.map((f) => f.fingerprint));
   const now = new Set<string>();
   let persisting = 0;
@@ -68,7 +76,14 @@ export function applyHistory(findings: RunFinding[], files: string[], previous: 
 }
 
 export function toStored(f: RunFinding): StoredFinding {
-  return { fingerprint: f.fingerprint, file: f.file, rule: f.rule, location: f.location, severity: f.severity, message: f.message };
+  return {
+    fingerprint: f.fingerprint,
+    file: f.file,
+    rule: f.rule,
+    location: f.location,
+    severity: f.severity,
+    message: f.message,
+  };
 }
 
 /** What the history store must learn from a run: the findings it had not seen open. */

@@ -26,7 +26,8 @@ export interface MergedRun {
 
 export async function readShard(path: string): Promise<ShardDocument> {
   const doc = JSON.parse(await readFile(path, 'utf8')) as ShardDocument;
-  if (doc.tool !== 'nianbao' || !Array.isArray(doc.findings) || !Array.isArray(doc.files)) throw new Error(`${path} is not a nianbao JSON output`);
+  if (doc.tool !== 'nianbao' || !Array.isArray(doc.findings) || !Array.isArray(doc.files))
+    throw new Error(`${path} is not a nianbao JSON output`);
   if (!doc.reports) throw new Error(`${path} has no reports: write shard outputs with audit --shard K/N`);
   return doc;
 }
@@ -36,7 +37,11 @@ export async function readShard(path: string): Promise<ShardDocument> {
  * own files, so the cross-year rules are run again here over every shard's
  * reports, replacing what the shards found with a partial index.
  */
-export function mergeShards(docs: ShardDocument[], previous: OpenFinding[], triage: Map<string, TriageEntry>): MergedRun {
+export function mergeShards(
+  docs: ShardDocument[],
+  previous: OpenFinding[],
+  triage: Map<string, TriageEntry>,
+): MergedRun {
   const files = [...new Set(docs.flatMap((d) => d.files))].sort(walkOrder);
   const reports = new Map<string, AnnualReport>(docs.flatMap((d) => d.reports ?? []).map((r) => [r.file, r.report]));
   const index = new CorpusIndex((file) => reports.get(file) ?? null, Number.MAX_SAFE_INTEGER);
@@ -46,7 +51,8 @@ export function mergeShards(docs: ShardDocument[], previous: OpenFinding[], tria
   }
   const corpusRules = RULES.filter((r) => isCorpusRule(r.id));
   const byFile = new Map<string, Finding[]>();
-  for (const f of docs.flatMap((d) => d.findings)) if (!isCorpusRule(f.rule)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), strip(f)]);
+  for (const f of docs.flatMap((d) => d.findings))
+    if (!isCorpusRule(f.rule)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), strip(f)]);
   const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
   const findings = files.flatMap((file) => {
     const report = reports.get(file);

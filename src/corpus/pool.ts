@@ -27,7 +27,8 @@ function timeoutReason(ms: number): string {
 }
 
 function crashReason(error: Error, maxMemoryMb: number): string {
-  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return `解析时内存超限（超过 ${maxMemoryMb} MB），已中止`;
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return `解析时内存超限（超过 ${maxMemoryMb} MB），已中止`;
   return `解析进程异常退出（${error.message}）`;
 }
 
@@ -46,7 +47,10 @@ export class ParsePool {
       minThreads: 1,
       maxThreads: options.jobs,
       idleTimeout: 30_000,
-      resourceLimits: { maxOldGenerationSizeMb: options.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(YOUNG_GENERATION_MB, options.maxMemoryMb / 4) },
+      resourceLimits: {
+        maxOldGenerationSizeMb: options.maxMemoryMb,
+        maxYoungGenerationSizeMb: Math.min(YOUNG_GENERATION_MB, options.maxMemoryMb / 4),
+      },
     });
   }
 
@@ -60,7 +64,9 @@ export class ParsePool {
     try {
       return await this.pool.run({ path }, { signal: controller.signal });
     } catch (error) {
-      const failure = timedOut ? timeoutReason(this.options.timeoutMs) : crashReason(error as Error, this.options.maxMemoryMb);
+      const failure = timedOut
+        ? timeoutReason(this.options.timeoutMs)
+        : crashReason(error as Error, this.options.maxMemoryMb);
       return { sha256: null, reportJson: null, failure, agency: null, year: null };
     } finally {
       clearTimeout(timer);

@@ -70,22 +70,34 @@ const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
 // The extractors stay out of the main thread (pipeline.ts pulls in pdf.js): a warm run never parses.
 
 /** Known hash when size and mtime match the stored row (no read); otherwise read and hash. */
-async function identify(known: Map<string, DocumentRow>, changed: DocumentRow[], file: string): Promise<Omit<Entry, 'key'>> {
+async function identify(
+  known: Map<string, DocumentRow>,
+  changed: DocumentRow[],
+  file: string,
+): Promise<Omit<Entry, 'key'>> {
   const abs = resolve(file);
   // stat without a thread-pool round trip: a warm run stats every file and reads none
   const info = statSync(abs, { throwIfNoEntry: false });
   if (!info?.isFile()) return { file, abs, sha256: null, failure: '路径不存在或不是文件' };
   const row = known.get(abs);
-  if (row && row.size === info.size && row.mtimeMs === info.mtimeMs) return { file, abs, sha256: row.sha256, failure: null };
+  if (row && row.size === info.size && row.mtimeMs === info.mtimeMs)
+    return { file, abs, sha256: row.sha256, failure: null };
   const bytes = await readFile(abs).catch((e: NodeJS.ErrnoException) => e);
-  if (bytes instanceof Error) return { file, abs, sha256: null, failure: `无法打开文件（${bytes.code ?? bytes.message}）` };
+  if (bytes instanceof Error)
+    return { file, abs, sha256: null, failure: `无法打开文件（${bytes.code ?? bytes.message}）` };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   changed.push({ path: abs, size: info.size, mtimeMs: info.mtimeMs, sha256 });
   return { file, abs, sha256, failure: null };
 }
 
 /** Parses every entry the cache lacks, `jobs` at a time; each outcome is committed as it arrives. */
-async function parseMissing(store: Store, key: string, entries: Entry[], options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb'>>, tick: () => void): Promise<number> {
+async function parseMissing(
+  store: Store,
+  key: string,
+  entries: Entry[],
+  options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb'>>,
+  tick: () => void,
+): Promise<number> {
   const todo = entries.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, key));
   const unique = [...new Map(todo.map((e) => [e.sha256!, e])).values()];
   if (!unique.length) return 0;
@@ -107,29 +119,55 @@ async function parseMissing(store: Store, key: string, entries: Entry[], options
 /** The manifest knows better than the report's title who published it, for which year, and when. */
 function withManifest(report: AnnualReport, entry: ManifestEntry | undefined): AnnualReport {
   if (!entry) return report;
-  const meta = { ...report.meta, agency: entry.agency ?? report.meta.agency, year: entry.year ?? report.meta.year, published: entry.published ?? report.meta.published };
+  const meta = {
+    ...report.meta,
+    agency: entry.agency ?? report.meta.agency,
+    year: entry.year ?? report.meta.year,
+    published: entry.published ?? report.meta.published,
+  };
   return { ...report, meta };
 }
 
 /** The manifest entry changes what the rules see, so it is part of the cache key. */
 function auditKey(rules: string, entry: ManifestEntry | undefined): string {
   if (!entry) return rules;
-  return `${rules}/m${createHash('sha256').update(JSON.stringify([entry.agency, entry.year, entry.published])).digest('hex').slice(0, 12)}`;
+  return `${rules}/m${createHash('sha256')
+    .update(JSON.stringify([entry.agency, entry.year, entry.published]))
+    .digest('hex')
+    .slice(0, 12)}`;
 }
 
-const unreadableFindings = (file: string, failure: string): Finding[] => [toFinding(unreadable, null, file, unreadableFinding(failure))];
+const unreadableFindings = (file: string, failure: string): Finding[] => [
+  toFinding(unreadable, null, file, unreadableFinding(failure)),
+];
 
 /** Runs the per-report rules over a report the rule cache lacks (from the parse cache), and caches the outcome. */
-function auditStale(store: Store, parsingKey: string, manifest: Map<string, ManifestEntry>, stale: Entry[]): Map<string, Audited> {
+function auditStale(
+  store: Store,
+  parsingKey: string,
+  manifest: Map<string, ManifestEntry>,
+  stale: Entry[],
+): Map<string, Audited> {
   const out = new Map<string, Audited>();
   const rows: Parameters<Store['putAudited']>[0] = [];
   for (const entry of stale) {
     const parsed = entry.sha256 ? store.parsed(entry.sha256, parsingKey) : null;
     const report = parsed?.report ? withManifest(parsed.report, manifest.get(entry.abs)) : null;
-    const findings = withFingerprints(report ? runRules(report, entry.file, {}, LOCAL_RULES) : unreadableFindings(entry.file, entry.failure ?? parsed?.failure ?? '未能解析'));
+    const findings = withFingerprints(
+      report
+        ? runRules(report, entry.file, {}, LOCAL_RULES)
+        : unreadableFindings(entry.file, entry.failure ?? parsed?.failure ?? '未能解析'),
+    );
     const digest = report ? corpusDigest(report) : null;
     out.set(entry.file, { findings, digest });
-    if (entry.sha256) rows.push({ path: entry.file, sha256: entry.sha256, key: entry.key, findings: encodeFindings(findings), digest: digest && JSON.stringify(digest) });
+    if (entry.sha256)
+      rows.push({
+        path: entry.file,
+        sha256: entry.sha256,
+        key: entry.key,
+        findings: encodeFindings(findings),
+        digest: digest && JSON.stringify(digest),
+      });
   }
   store.putAudited(rows);
   return out;
@@ -157,7 +195,9 @@ function corpusFindings(digest: AnnualReport | null, file: string, context: Rule
 export async function auditPaths(paths: string[], options: AuditRunOptions = {}): Promise<AuditRun> {
   const inputs = await walkInputs(paths);
   const shard = options.shard;
-  const files = [...new Set([...inputs.files.map(displayPath), ...inputs.missing])].filter((f) => !shard || inShard(f, shard));
+  const files = [...new Set([...inputs.files.map(displayPath), ...inputs.missing])].filter(
+    (f) => !shard || inShard(f, shard),
+  );
   const [manifest, triage] = await Promise.all([readManifests(paths), readTriage(paths)]);
   const store = new Store(options.db ?? ':memory:');
   const parsingKey = extractorKey();
@@ -178,14 +218,25 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   let done = entries.length - stale.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, parsingKey)).length;
   options.onProgress?.(done, entries.length);
   const jobs = options.jobs ?? availableParallelism();
-  const parsed = await parseMissing(store, parsingKey, stale, { jobs, timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs, maxMemoryMb: options.maxMemoryMb ?? DEFAULTS.maxMemoryMb }, () => options.onProgress?.(++done, entries.length));
+  const parsed = await parseMissing(
+    store,
+    parsingKey,
+    stale,
+    {
+      jobs,
+      timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+      maxMemoryMb: options.maxMemoryMb ?? DEFAULTS.maxMemoryMb,
+    },
+    () => options.onProgress?.(++done, entries.length),
+  );
   options.onProgress?.(entries.length, entries.length);
   const fresh = auditStale(store, parsingKey, manifest, stale);
 
   const digests = new Map<string, AnnualReport>();
   const index = new CorpusIndex((file) => digests.get(file) ?? null, Number.MAX_SAFE_INTEGER);
   for (const entry of entries) {
-    const row = fresh.get(entry.file)?.digest ?? JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null;
+    const row =
+      fresh.get(entry.file)?.digest ?? (JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null);
     if (!row) continue;
     digests.set(entry.file, row);
     index.add(row.meta.agency, row.meta.year, entry.file);
@@ -205,14 +256,35 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   const commit = (args: string, started: string) => {
     if (!options.db || options.db === ':memory:') return null;
     return store.commitRun(
-      { started, finished: new Date().toISOString(), version: ruleKey, args, files: files.length, findings: runFindings.length, newFindings: history.newCount, resolved: history.resolved.length, triaged: history.triaged },
+      {
+        started,
+        finished: new Date().toISOString(),
+        version: ruleKey,
+        args,
+        files: files.length,
+        findings: runFindings.length,
+        newFindings: history.newCount,
+        resolved: history.resolved.length,
+        triaged: history.triaged,
+      },
       freshFindings(runFindings),
       history.resolved,
     );
   };
-  const slim = () => entries.flatMap((e) => {
-    const p = e.sha256 && digests.has(e.file) ? store.parsed(e.sha256, parsingKey) : null;
-    return p?.report ? [{ file: e.file, report: slimReport(withManifest(p.report, manifest.get(e.abs))) }] : [];
-  });
-  return { files, ignored: inputs.ignored, findings: runFindings, history: { ...history, previousRun }, parsed, cached: entries.length - parsed, slim, commit, close: async () => store.close() };
+  const slim = () =>
+    entries.flatMap((e) => {
+      const p = e.sha256 && digests.has(e.file) ? store.parsed(e.sha256, parsingKey) : null;
+      return p?.report ? [{ file: e.file, report: slimReport(withManifest(p.report, manifest.get(e.abs))) }] : [];
+    });
+  return {
+    files,
+    ignored: inputs.ignored,
+    findings: runFindings,
+    history: { ...history, previousRun },
+    parsed,
+    cached: entries.length - parsed,
+    slim,
+    commit,
+    close: async () => store.close(),
+  };
 }

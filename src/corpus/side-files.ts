@@ -21,7 +21,9 @@ export interface TriageEntry {
 
 /** The directories whose side files apply: each directory named, or the directory of each file named. */
 async function rootsOf(paths: string[]): Promise<string[]> {
-  const roots = await Promise.all(paths.map(async (p) => ((await stat(p).catch(() => null))?.isDirectory() ? p : dirname(p))));
+  const roots = await Promise.all(
+    paths.map(async (p) => ((await stat(p).catch(() => null))?.isDirectory() ? p : dirname(p))),
+  );
   return [...new Set(roots.map((r) => resolve(r)))];
 }
 
@@ -45,14 +47,21 @@ export async function readManifests(paths: string[]): Promise<Map<string, Manife
     for (const r of await readSide(root, MANIFEST_NAME)) {
       if (!r.file) continue;
       const year = Number.parseInt(r.year ?? '', 10);
-      out.set(resolve(root, r.file), { agency: orNull(r.agency), region: orNull(r.region), year: Number.isFinite(year) ? year : null, url: orNull(r.url), published: isoDate(r.published) });
+      out.set(resolve(root, r.file), {
+        agency: orNull(r.agency),
+        region: orNull(r.region),
+        year: Number.isFinite(year) ? year : null,
+        url: orNull(r.url),
+        published: isoDate(r.published),
+      });
     }
   }
   return out;
 }
 
 function addTriage(out: Map<string, TriageEntry>, rows: Record<string, string>[]): void {
-  for (const r of rows) if (r.fingerprint && r.decision) out.set(r.fingerprint, { decision: r.decision, note: r.note ?? '' });
+  for (const r of rows)
+    if (r.fingerprint && r.decision) out.set(r.fingerprint, { decision: r.decision, note: r.note ?? '' });
 }
 
 /** nianbao-triage.csv decisions by fingerprint, from every root of the run. */

@@ -82,27 +82,48 @@ export class Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.statements = {
-      documents: this.db.prepare<[], [string, number, number, string]>('SELECT path, size, mtime_ms, sha256 FROM documents').raw(),
-      audited: this.db.prepare<[], [string, string, string, string | null]>('SELECT path, sha256, key, digest FROM audited').raw(),
+      documents: this.db
+        .prepare<[], [string, number, number, string]>('SELECT path, size, mtime_ms, sha256 FROM documents')
+        .raw(),
+      audited: this.db
+        .prepare<[], [string, string, string, string | null]>('SELECT path, sha256, key, digest FROM audited')
+        .raw(),
       auditedFindings: this.db.prepare<[string], { findings: string }>('SELECT findings FROM audited WHERE path = ?'),
-      putAudited: this.db.prepare('INSERT OR REPLACE INTO audited (path, sha256, key, findings, digest) VALUES (?, ?, ?, ?, ?)'),
-      putDocument: this.db.prepare('INSERT OR REPLACE INTO documents (path, size, mtime_ms, sha256) VALUES (?, ?, ?, ?)'),
-      meta: this.db.prepare<[string, string], { agency: string | null; year: number | null; failure: string | null }>('SELECT agency, year, failure FROM reports WHERE sha256 = ? AND extractor = ?'),
-      report: this.db.prepare<[string, string], { report: string | null; failure: string | null }>('SELECT report, failure FROM reports WHERE sha256 = ? AND extractor = ?'),
-      putReport: this.db.prepare('INSERT OR REPLACE INTO reports (sha256, extractor, agency, year, report, failure) VALUES (?, ?, ?, ?, ?, ?)'),
+      putAudited: this.db.prepare(
+        'INSERT OR REPLACE INTO audited (path, sha256, key, findings, digest) VALUES (?, ?, ?, ?, ?)',
+      ),
+      putDocument: this.db.prepare(
+        'INSERT OR REPLACE INTO documents (path, size, mtime_ms, sha256) VALUES (?, ?, ?, ?)',
+      ),
+      meta: this.db.prepare<[string, string], { agency: string | null; year: number | null; failure: string | null }>(
+        'SELECT agency, year, failure FROM reports WHERE sha256 = ? AND extractor = ?',
+      ),
+      report: this.db.prepare<[string, string], { report: string | null; failure: string | null }>(
+        'SELECT report, failure FROM reports WHERE sha256 = ? AND extractor = ?',
+      ),
+      putReport: this.db.prepare(
+        'INSERT OR REPLACE INTO reports (sha256, extractor, agency, year, report, failure) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       lastRun: this.db.prepare<[], { id: number }>('SELECT id FROM runs ORDER BY id DESC LIMIT 1'),
       runs: this.db.prepare<[], Record<string, unknown>>('SELECT * FROM runs ORDER BY id'),
-      open: this.db.prepare<[], [string, string]>('SELECT fingerprint, file FROM findings WHERE resolved_run IS NULL').raw(),
+      open: this.db
+        .prepare<[], [string, string]>('SELECT fingerprint, file FROM findings WHERE resolved_run IS NULL')
+        .raw(),
       resolve: this.db.prepare('UPDATE findings SET resolved_run = ? WHERE fingerprint = ?'),
-      putRun: this.db.prepare('INSERT INTO runs (started, finished, version, args, files, findings, new_findings, resolved, triaged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      upsertFinding: this.db.prepare(`INSERT INTO findings (fingerprint, file, rule, location, severity, message, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      putRun: this.db.prepare(
+        'INSERT INTO runs (started, finished, version, args, files, findings, new_findings, resolved, triaged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      upsertFinding:
+        this.db.prepare(`INSERT INTO findings (fingerprint, file, rule, location, severity, message, first_run, last_run) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (fingerprint) DO UPDATE SET file = excluded.file, severity = excluded.severity, message = excluded.message, last_run = excluded.last_run, resolved_run = NULL`),
     };
   }
 
   /** Every known document by path: one query instead of one per file. */
   documents(): Map<string, DocumentRow> {
-    return new Map(this.statements.documents.all().map(([path, size, mtimeMs, sha256]) => [path, { path, size, mtimeMs, sha256 }]));
+    return new Map(
+      this.statements.documents.all().map(([path, size, mtimeMs, sha256]) => [path, { path, size, mtimeMs, sha256 }]),
+    );
   }
 
   putDocuments(rows: DocumentRow[]): void {
@@ -135,7 +156,9 @@ export class Store {
   parsed(sha256: string, extractor: string): Parsed | null {
     const row = this.statements.report.get(sha256, extractor);
     if (!row) return null;
-    return row.report !== null ? { report: JSON.parse(row.report) as AnnualReport } : { failure: row.failure ?? '未知原因' };
+    return row.report !== null
+      ? { report: JSON.parse(row.report) as AnnualReport }
+      : { failure: row.failure ?? '未知原因' };
   }
 
   /** Stores the report as the JSON text the worker produced: no second serialisation. */
@@ -154,8 +177,16 @@ export class Store {
 
   runs(): RunRecord[] {
     return this.statements.runs.all().map((r) => ({
-      id: r.id as number, started: r.started as string, finished: r.finished as string, version: r.version as string, args: r.args as string,
-      files: r.files as number, findings: r.findings as number, newFindings: r.new_findings as number, resolved: r.resolved as number, triaged: r.triaged as number,
+      id: r.id as number,
+      started: r.started as string,
+      finished: r.finished as string,
+      version: r.version as string,
+      args: r.args as string,
+      files: r.files as number,
+      findings: r.findings as number,
+      newFindings: r.new_findings as number,
+      resolved: r.resolved as number,
+      triaged: r.triaged as number,
     }));
   }
 
@@ -166,8 +197,21 @@ export class Store {
    */
   commitRun(run: Omit<RunRecord, 'id'>, fresh: StoredFinding[], resolved: OpenFinding[]): number {
     return this.db.transaction(() => {
-      const id = Number(this.statements.putRun.run(run.started, run.finished, run.version, run.args, run.files, run.findings, run.newFindings, run.resolved, run.triaged).lastInsertRowid);
-      for (const f of fresh) this.statements.upsertFinding.run(f.fingerprint, f.file, f.rule, f.location, f.severity, f.message, id, id);
+      const id = Number(
+        this.statements.putRun.run(
+          run.started,
+          run.finished,
+          run.version,
+          run.args,
+          run.files,
+          run.findings,
+          run.newFindings,
+          run.resolved,
+          run.triaged,
+        ).lastInsertRowid,
+      );
+      for (const f of fresh)
+        this.statements.upsertFinding.run(f.fingerprint, f.file, f.rule, f.location, f.severity, f.message, id, id);
       for (const f of resolved) this.statements.resolve.run(id, f.fingerprint);
       return id;
     })();

@@ -2,7 +2,20 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 
 /** Extensions a report arrives with; directories are walked for these (and for files with none). */
-export const REPORT_EXTENSIONS = new Set(['.pdf', '.docx', '.doc', '.wps', '.rtf', '.html', '.htm', '.shtml', '.xhtml', '.txt', '.md', '']);
+export const REPORT_EXTENSIONS = new Set([
+  '.pdf',
+  '.docx',
+  '.doc',
+  '.wps',
+  '.rtf',
+  '.html',
+  '.htm',
+  '.shtml',
+  '.xhtml',
+  '.txt',
+  '.md',
+  '',
+]);
 const SKIP_DIRS = new Set(['node_modules', 'nianbao-out', '.git']);
 
 export interface WalkResult {

@@ -32,13 +32,25 @@ export default async function parseInWorker(task: ParseTask): Promise<ParseOutco
   try {
     bytes = await readFile(task.path);
   } catch (error) {
-    return { sha256: null, reportJson: null, agency: null, year: null, failure: `无法打开文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）` };
+    return {
+      sha256: null,
+      reportJson: null,
+      agency: null,
+      year: null,
+      failure: `无法打开文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
+    };
   }
   const hash = sha256(bytes);
   misbehave(task.path);
   try {
     const report = await readReport(bytes, task.path);
-    return { sha256: hash, reportJson: JSON.stringify(report), failure: null, agency: report.meta.agency, year: report.meta.year };
+    return {
+      sha256: hash,
+      reportJson: JSON.stringify(report),
+      failure: null,
+      agency: report.meta.agency,
+      year: report.meta.year,
+    };
   } catch (error) {
     return { sha256: hash, reportJson: null, failure: describeFailure(error), agency: null, year: null };
   }

@@ -7,7 +7,14 @@ const BOMS: [number[], string][] = [
   [[0xfe, 0xff], 'utf-16be'],
 ];
 
-const ALIASES: Record<string, string> = { gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', 'gb_2312-80': 'gb18030', ascii: 'utf-8', 'us-ascii': 'utf-8' };
+const ALIASES: Record<string, string> = {
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  'gb_2312-80': 'gb18030',
+  ascii: 'utf-8',
+  'us-ascii': 'utf-8',
+};
 
 function canonical(label: string): string | null {
   const name = label.trim().toLowerCase();
@@ -43,7 +50,8 @@ export interface Decoded {
  */
 export function decodeText(bytes: Uint8Array): Decoded {
   for (const [bom, encoding] of BOMS) {
-    if (bom.every((b, i) => bytes[i] === b)) return { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), encoding), encoding, by: 'bom' };
+    if (bom.every((b, i) => bytes[i] === b))
+      return { text: iconv.decode(Buffer.from(bytes.subarray(bom.length)), encoding), encoding, by: 'bom' };
   }
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const declared = declaredCharset(head);

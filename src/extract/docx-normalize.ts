@@ -1,6 +1,16 @@
 import { XMLSerializer } from '@xmldom/xmldom';
 import { inlineNumbering } from './docx-numbering.js';
-import { collectW, elementChildren, isW, parseXml, readStyles, styleChain, wChild, wVal, type StyleInfo } from './docx-xml.js';
+import {
+  collectW,
+  elementChildren,
+  isW,
+  parseXml,
+  readStyles,
+  styleChain,
+  wChild,
+  wVal,
+  type StyleInfo,
+} from './docx-xml.js';
 
 /** styleId prefix of the synthetic heading styles; the mammoth style map turns them into h1…h6. */
 export const HEADING_STYLE_PREFIX = 'NianbaoHeading';
@@ -26,7 +36,8 @@ function styleLevel(chain: StyleInfo[]): number | null {
     const named = style.name ? HEADING_NAME.exec(style.name) : null;
     if (named) return Number(named[1]);
     if (style.name && TITLE_NAME.test(style.name)) return 1;
-    if (style.outline !== null) return style.outline >= 0 && style.outline < BODY_TEXT_OUTLINE ? style.outline + 1 : null;
+    if (style.outline !== null)
+      return style.outline >= 0 && style.outline < BODY_TEXT_OUTLINE ? style.outline + 1 : null;
   }
   return null;
 }
@@ -39,11 +50,19 @@ function markHeadings(doc: Document, paragraphs: Element[], levels: Map<string, 
     const styleEl = pPr ? wChild(pPr, 'pStyle') : undefined;
     const own = pPr ? wVal(wChild(pPr, 'outlineLvl')) : null;
     const styleId = wVal(styleEl);
-    const level = own !== null ? (Number(own) < BODY_TEXT_OUTLINE ? Number(own) + 1 : null) : styleId ? (levels.get(styleId) ?? null) : null;
+    const level =
+      own !== null
+        ? Number(own) < BODY_TEXT_OUTLINE
+          ? Number(own) + 1
+          : null
+        : styleId
+          ? (levels.get(styleId) ?? null)
+          : null;
     if (level === null || !Number.isFinite(level)) continue;
     const id = `${HEADING_STYLE_PREFIX}${Math.min(level, MAX_HTML_HEADING)}`;
     const props = pPr ?? p.insertBefore(doc.createElementNS(p.namespaceURI, `${p.prefix}:pPr`), p.firstChild);
-    const style = styleEl ?? props.insertBefore(doc.createElementNS(p.namespaceURI, `${p.prefix}:pStyle`), props.firstChild);
+    const style =
+      styleEl ?? props.insertBefore(doc.createElementNS(p.namespaceURI, `${p.prefix}:pStyle`), props.firstChild);
     style.setAttributeNS(p.namespaceURI, `${p.prefix}:val`, id);
     marked++;
   }
@@ -119,7 +138,9 @@ function foldHorizontalMerges(doc: Document, row: Element): number {
       continue;
     }
     const ownerPr = wChild(owner, 'tcPr')!;
-    const span = wChild(ownerPr, 'gridSpan') ?? ownerPr.appendChild(doc.createElementNS(row.namespaceURI, `${row.prefix}:gridSpan`));
+    const span =
+      wChild(ownerPr, 'gridSpan') ??
+      ownerPr.appendChild(doc.createElementNS(row.namespaceURI, `${row.prefix}:gridSpan`));
     span.setAttributeNS(row.namespaceURI, `${row.prefix}:val`, String(cellSpan(owner) + cellSpan(tc)));
     row.removeChild(tc);
     folded++;
@@ -136,7 +157,11 @@ export interface NormalizeResult {
 }
 
 /** Rewrites word/document.xml so that mammoth keeps every merge Word shows and every heading Word outlines. */
-export function normalizeDocumentXml(documentXml: string, stylesXml: string | null, numberingXml: string | null = null): NormalizeResult {
+export function normalizeDocumentXml(
+  documentXml: string,
+  stylesXml: string | null,
+  numberingXml: string | null = null,
+): NormalizeResult {
   let repairs = 0;
   const doc = parseXml(documentXml, () => repairs++);
   const styles = readStyles(stylesXml);

@@ -1,4 +1,13 @@
-import { byTag, elementChildren, parseXml, stripDoctype, styleChain, wChild, wVal, type StyleInfo } from './docx-xml.js';
+import {
+  byTag,
+  elementChildren,
+  parseXml,
+  stripDoctype,
+  styleChain,
+  wChild,
+  wVal,
+  type StyleInfo,
+} from './docx-xml.js';
 
 /**
  * Word's automatic numbering (「一、」「（三）」「1.」 drawn from numbering.xml) is
@@ -18,7 +27,8 @@ interface Numbering {
   nums: Map<string, { abstractId: string; starts: Map<number, number> }>;
 }
 
-const attr = (el: Element, name: string) => el.getAttributeNS(el.namespaceURI, name) || el.getAttribute(`${el.prefix}:${name}`) || null;
+const attr = (el: Element, name: string) =>
+  el.getAttributeNS(el.namespaceURI, name) || el.getAttribute(`${el.prefix}:${name}`) || null;
 
 function readLevels(abstract: Element): Map<number, Level> {
   const levels = new Map<number, Level>();
@@ -36,7 +46,8 @@ export function readNumbering(numberingXml: string | null): Numbering {
   const numbering: Numbering = { abstracts: new Map(), nums: new Map() };
   if (!numberingXml) return numbering;
   const doc = parseXml(stripDoctype(numberingXml).xml);
-  for (const abstract of byTag(doc, 'abstractNum')) numbering.abstracts.set(attr(abstract, 'abstractNumId') ?? '', readLevels(abstract));
+  for (const abstract of byTag(doc, 'abstractNum'))
+    numbering.abstracts.set(attr(abstract, 'abstractNumId') ?? '', readLevels(abstract));
   for (const num of byTag(doc, 'num')) {
     const starts = new Map<number, number>();
     for (const override of elementChildren(num).filter((c) => c.localName === 'lvlOverride')) {
@@ -66,7 +77,21 @@ function letters(n: number, upper: boolean): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [value, symbol] of table) for (; n >= value; n -= value) out += symbol;
   return out;
@@ -122,15 +147,24 @@ interface NumPr {
   ilvl: number;
 }
 
-function paragraphNumPr(p: Element, styles: Map<string, StyleInfo>): { numPr: NumPr | null; direct: Element | undefined } {
+function paragraphNumPr(
+  p: Element,
+  styles: Map<string, StyleInfo>,
+): { numPr: NumPr | null; direct: Element | undefined } {
   const pPr = wChild(p, 'pPr');
   const direct = pPr ? wChild(pPr, 'numPr') : undefined;
   if (direct) {
     const numId = wVal(wChild(direct, 'numId'));
-    return { numPr: numId && numId !== '0' ? { numId, ilvl: Number(wVal(wChild(direct, 'ilvl')) ?? 0) } : null, direct };
+    return {
+      numPr: numId && numId !== '0' ? { numId, ilvl: Number(wVal(wChild(direct, 'ilvl')) ?? 0) } : null,
+      direct,
+    };
   }
   const styled = styleChain(styles, pPr ? wVal(wChild(pPr, 'pStyle')) : null).find((s) => s.numId !== null);
-  return { numPr: styled?.numId && styled.numId !== '0' ? { numId: styled.numId, ilvl: Number(styled.ilvl ?? 0) } : null, direct };
+  return {
+    numPr: styled?.numId && styled.numId !== '0' ? { numId: styled.numId, ilvl: Number(styled.ilvl ?? 0) } : null,
+    direct,
+  };
 }
 
 /** Counters per abstract list: Word continues a list across w:num instances of one abstractNum unless a start is overridden. */
@@ -186,7 +220,12 @@ function switchOffNumbering(doc: Document, p: Element, direct: Element | undefin
 }
 
 /** Writes each numbered paragraph's number as text at its start; returns how many were numbered. */
-export function inlineNumbering(doc: Document, paragraphs: Element[], numberingXml: string | null, styles: Map<string, StyleInfo>): number {
+export function inlineNumbering(
+  doc: Document,
+  paragraphs: Element[],
+  numberingXml: string | null,
+  styles: Map<string, StyleInfo>,
+): number {
   const numbering = readNumbering(numberingXml);
   if (numbering.nums.size === 0) return 0;
   const counters = new Counters();

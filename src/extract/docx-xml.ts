@@ -1,7 +1,10 @@
 import { DOMParser } from '@xmldom/xmldom';
 
 /** Transitional and Strict OOXML spell the WordprocessingML namespace differently. */
-const W_NAMESPACES = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
+const W_NAMESPACES = [
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+];
 
 const DOCTYPE = /<!DOCTYPE[^[>]*(?:\[[\s\S]*?\]\s*)?>/gi;
 
@@ -25,10 +28,13 @@ export function parseXml(xml: string, onError: (message: string) => void = () =>
   return doc;
 }
 
-export const elementChildren = (node: Node): Element[] => Array.from(node.childNodes as ArrayLike<Node>).filter((n): n is Element => n.nodeType === 1);
-export const isW = (el: Node, name: string) => el.nodeType === 1 && (el as Element).localName === name && W_NAMESPACES.includes((el as Element).namespaceURI ?? '');
+export const elementChildren = (node: Node): Element[] =>
+  Array.from(node.childNodes as ArrayLike<Node>).filter((n): n is Element => n.nodeType === 1);
+export const isW = (el: Node, name: string) =>
+  el.nodeType === 1 && (el as Element).localName === name && W_NAMESPACES.includes((el as Element).namespaceURI ?? '');
 export const wChild = (el: Element, name: string) => elementChildren(el).find((c) => isW(c, name));
-export const wVal = (el: Element | undefined) => el?.getAttributeNS(el.namespaceURI, 'val') || el?.getAttribute(`${el.prefix}:val`) || null;
+export const wVal = (el: Element | undefined) =>
+  el?.getAttributeNS(el.namespaceURI, 'val') || el?.getAttribute(`${el.prefix}:val`) || null;
 
 /** Every W element with one of `names`, in document order, in one walk (xmldom's live lists re-walk the tree after each change). */
 export function collectW(root: Node, names: string[]): Map<string, Element[]> {
@@ -90,4 +96,3 @@ export function styleChain(styles: Map<string, StyleInfo>, id: string | null): S
   }
   return chain;
 }
-

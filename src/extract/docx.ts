@@ -11,7 +11,8 @@ import { cleanText } from './text-normalize.js';
 import { word2003ToDocx } from './word2003.js';
 import { listZip, readZip, type ZipEntry } from './zip.js';
 
-const WORD_MAIN_TYPES = /wordprocessingml\.document\.main\+xml|ms-word\.(document|template)\.macroEnabled\.main\+xml|wordprocessingml\.template\.main\+xml/;
+const WORD_MAIN_TYPES =
+  /wordprocessingml\.document\.main\+xml|ms-word\.(document|template)\.macroEnabled\.main\+xml|wordprocessingml\.template\.main\+xml/;
 const ODT_MIME = 'application/vnd.oasis.opendocument.text';
 /** Parts mammoth reads; media and embedded objects stay compressed and unread. */
 const XML_PART = /\.(xml|rels)$/i;
@@ -72,16 +73,23 @@ function mediaParts(entries: ZipEntry[]): string[] {
 /** The main document part as _rels/.rels names it (some generators write word/document2.xml). */
 function mainPart(files: Map<string, Uint8Array>): string | null {
   const rels = files.get('_rels/.rels');
-  const target = rels && /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(strFromU8(rels))?.[0].match(/Target="([^"]+)"/)?.[1];
+  const target =
+    rels &&
+    /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(strFromU8(rels))?.[0].match(/Target="([^"]+)"/)?.[1];
   const name = target?.replace(/^\//, '') ?? 'word/document.xml';
   return files.has(name) ? name : null;
 }
 
-function normalizeOrUnreadable(...xml: Parameters<typeof normalizeDocumentXml>): ReturnType<typeof normalizeDocumentXml> {
+function normalizeOrUnreadable(
+  ...xml: Parameters<typeof normalizeDocumentXml>
+): ReturnType<typeof normalizeDocumentXml> {
   try {
     return normalizeDocumentXml(...xml);
   } catch (error) {
-    throw new UnreadableDocument(`DOCX 内容无法解析（${error instanceof Error ? error.message : String(error)}）`, 'corrupt');
+    throw new UnreadableDocument(
+      `DOCX 内容无法解析（${error instanceof Error ? error.message : String(error)}）`,
+      'corrupt',
+    );
   }
 }
 
@@ -94,14 +102,22 @@ function prepareParts(files: Map<string, Uint8Array>, diagnostics: Diagnostic[])
     if (stripped) doctypes++;
     parts[name] = stripped ? strToU8(xml) : bytes;
   }
-  if (doctypes) diagnostics.push({ code: 'extract/docx-doctype', message: `removed DOCTYPE declarations from ${doctypes} XML part(s); entities are never expanded` });
+  if (doctypes)
+    diagnostics.push({
+      code: 'extract/docx-doctype',
+      message: `removed DOCTYPE declarations from ${doctypes} XML part(s); entities are never expanded`,
+    });
   const main = mainPart(files);
   if (main) {
     const dir = main.slice(0, main.lastIndexOf('/') + 1);
     const text = (name: string) => (parts[name] ? strFromU8(parts[name] as Uint8Array) : null);
     const result = normalizeOrUnreadable(text(main)!, text(`${dir}styles.xml`), text(`${dir}numbering.xml`));
     parts[main] = strToU8(result.xml);
-    if (result.tableFixes) diagnostics.push({ code: 'extract/docx-table-normalized', message: `${result.tableFixes} table element(s) adjusted so merged cells survive` });
+    if (result.tableFixes)
+      diagnostics.push({
+        code: 'extract/docx-table-normalized',
+        message: `${result.tableFixes} table element(s) adjusted so merged cells survive`,
+      });
   }
   return zipSync(parts, { level: 0 });
 }
@@ -110,12 +126,20 @@ async function toHtml(zip: Uint8Array, diagnostics: Diagnostic[]): Promise<strin
   try {
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(zip) },
-      { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+      {
+        styleMap: STYLE_MAP,
+        ignoreEmptyParagraphs: true,
+        convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      },
     );
-    for (const m of result.messages) if (m.type === 'error') diagnostics.push({ code: 'extract/docx-mammoth', message: m.message });
+    for (const m of result.messages)
+      if (m.type === 'error') diagnostics.push({ code: 'extract/docx-mammoth', message: m.message });
     return result.value;
   } catch (error) {
-    throw new UnreadableDocument(`DOCX 内容无法解析（${error instanceof Error ? error.message : String(error)}）`, 'corrupt');
+    throw new UnreadableDocument(
+      `DOCX 内容无法解析（${error instanceof Error ? error.message : String(error)}）`,
+      'corrupt',
+    );
   }
 }
 
@@ -128,7 +152,11 @@ export async function docxToDocument(bytes: Uint8Array, options: ExtractOptions)
   const entries = listZip(bytes, options);
   const xml = entries.filter((e) => XML_PART.test(e.name));
   const largest = xml.reduce((a, e) => (e.originalSize > a.originalSize ? e : a), { name: '', originalSize: 0 });
-  if (largest.originalSize > MAX_XML_PART_BYTES) throw new UnreadableDocument(`DOCX 部件 ${largest.name} 过大（${(largest.originalSize / 1048576).toFixed(0)} MB），超过 ${MAX_XML_PART_BYTES / 1048576} MB 上限`, 'too-large');
+  if (largest.originalSize > MAX_XML_PART_BYTES)
+    throw new UnreadableDocument(
+      `DOCX 部件 ${largest.name} 过大（${(largest.originalSize / 1048576).toFixed(0)} MB），超过 ${MAX_XML_PART_BYTES / 1048576} MB 上限`,
+      'too-large',
+    );
   const xmlNames = new Set(xml.map((e) => e.name));
   const files = readZip(bytes, (name) => xmlNames.has(name) || name === 'mimetype');
   if (!isDocx(files)) return notDocx(bytes, files, options);
@@ -138,13 +166,20 @@ export async function docxToDocument(bytes: Uint8Array, options: ExtractOptions)
   const doc = htmlToDocument(`<html><body>${html}</body></html>`, 'docx', diagnostics);
   if (doc.blocks.length === 0) {
     const media = mediaParts(entries).filter((n) => n.startsWith('word/media/'));
-    throw new UnreadableDocument(media.length ? `DOCX 中没有文字，只有 ${media.length} 张图片（可能是扫描件）` : 'DOCX 中没有文字', 'no-text');
+    throw new UnreadableDocument(
+      media.length ? `DOCX 中没有文字，只有 ${media.length} 张图片（可能是扫描件）` : 'DOCX 中没有文字',
+      'no-text',
+    );
   }
   return { ...doc, title: title ?? doc.title, published: null, created, blocks: headingsByText(doc.blocks) };
 }
 
 /** A zip that is not a Word document: OpenDocument text goes through LibreOffice; anything else is not a report. */
-async function notDocx(bytes: Uint8Array, files: Map<string, Uint8Array>, options: ExtractOptions): Promise<DocumentIR> {
+async function notDocx(
+  bytes: Uint8Array,
+  files: Map<string, Uint8Array>,
+  options: ExtractOptions,
+): Promise<DocumentIR> {
   const mime = files.get('mimetype');
   if (mime && strFromU8(mime).trim() === ODT_MIME) return viaLibreOffice(withoutDoctypes(bytes), 'odt', options);
   throw new UnreadableDocument('ZIP 压缩包不是 Word（DOCX）文档', 'unsupported');
@@ -160,7 +195,8 @@ function withoutDoctypes(bytes: Uint8Array): Uint8Array {
   const all = readZip(bytes, () => true);
   // OpenDocument requires the uncompressed mimetype entry first
   parts.mimetype = [all.get('mimetype')!, { level: 0 }];
-  for (const [name, data] of all) if (name !== 'mimetype') parts[name] = XML_PART.test(name) ? strToU8(stripDoctype(strFromU8(data)).xml) : data;
+  for (const [name, data] of all)
+    if (name !== 'mimetype') parts[name] = XML_PART.test(name) ? strToU8(stripDoctype(strFromU8(data)).xml) : data;
   return zipSync(parts);
 }
 
@@ -173,17 +209,23 @@ async function viaLibreOffice(bytes: Uint8Array, extension: string, options: Ext
 
 function decodeXml(bytes: Uint8Array): string {
   const declared = /encoding=["']([\w-]+)["']/.exec(Buffer.from(bytes.subarray(0, 200)).toString('latin1'))?.[1];
-  return declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared) ? iconv.decode(Buffer.from(bytes), declared) : strFromU8(bytes);
+  return declared && !/^utf-?8$/i.test(declared) && iconv.encodingExists(declared)
+    ? iconv.decode(Buffer.from(bytes), declared)
+    : strFromU8(bytes);
 }
 
 /** Word 2003 XML, rewritten as a DOCX and read like one (no LibreOffice: its import of this format loses vertical merges). */
 export async function wordXmlToDocument(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
-  if (bytes.length > MAX_XML_PART_BYTES) throw new UnreadableDocument(`Word 2003 XML 文件过大（超过 ${MAX_XML_PART_BYTES / 1048576} MB 上限）`, 'too-large');
+  if (bytes.length > MAX_XML_PART_BYTES)
+    throw new UnreadableDocument(`Word 2003 XML 文件过大（超过 ${MAX_XML_PART_BYTES / 1048576} MB 上限）`, 'too-large');
   let converted: Uint8Array;
   try {
     converted = word2003ToDocx(decodeXml(bytes));
   } catch (error) {
-    throw new UnreadableDocument(`Word 2003 XML 无法解析（${error instanceof Error ? error.message : String(error)}）`, 'corrupt');
+    throw new UnreadableDocument(
+      `Word 2003 XML 无法解析（${error instanceof Error ? error.message : String(error)}）`,
+      'corrupt',
+    );
   }
   const doc = await docxToDocument(converted, options);
   doc.diagnostics.push({ code: 'extract/converted', message: 'Word 2003 XML rewritten as docx' });
@@ -206,9 +248,11 @@ export async function legacyWordToDocument(bytes: Uint8Array, options: ExtractOp
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const isRtf = buffer.subarray(0, 64).toString('latin1').trimStart().startsWith('{\\rtf');
   if (!isRtf) {
-    if (buffer.includes(utf16('EncryptedPackage'))) throw new UnreadableDocument('文档已加密（受密码保护），无法读取', 'encrypted');
+    if (buffer.includes(utf16('EncryptedPackage')))
+      throw new UnreadableDocument('文档已加密（受密码保护），无法读取', 'encrypted');
     const other = OTHER_OLE_STREAMS.find(([stream]) => buffer.includes(utf16(stream)));
-    if (other && !buffer.includes(utf16('WordDocument'))) throw new UnreadableDocument(`OLE 复合文件不是 Word 文档，而是 ${other[1]}`, 'unsupported');
+    if (other && !buffer.includes(utf16('WordDocument')))
+      throw new UnreadableDocument(`OLE 复合文件不是 Word 文档，而是 ${other[1]}`, 'unsupported');
   }
   return viaLibreOffice(bytes, isRtf ? 'rtf' : 'doc', options);
 }

@@ -58,5 +58,12 @@ export function concatTables(tables: TableBlock[]): TableBlock {
     offset += t.rows;
   }
   const layout: TableLayout = tables.every((t) => t.layout === 'grid') ? 'grid' : 'text';
-  return { kind: 'table', layout, rows: offset, cols: Math.max(0, ...tables.map((t) => t.cols)), cells, page: tables[0]?.page ?? null };
+  return {
+    kind: 'table',
+    layout,
+    rows: offset,
+    cols: Math.max(0, ...tables.map((t) => t.cols)),
+    cells,
+    page: tables[0]?.page ?? null,
+  };
 }

@@ -6,9 +6,42 @@ import { cleanText } from './text-normalize.js';
 
 type $ = cheerio.CheerioAPI;
 
-const NOISE_TAGS = 'script, style, noscript, iframe, form, select, button, nav, header, footer, aside, template, svg, object';
-const NOISE_NAME = /(^|[-_ ])(nav|navbar|menu|header|top|footer|foot|breadcrumb|crumb|position|location|related|relate|xgxx|xglj|share|fenxiang|copyright|sidebar|side|toolbar|search|login|banner|links?|friend|bottom)([-_ ]|\d|$)/i;
-const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'main', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'body', 'tr', 'td', 'th', 'tbody', 'thead', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'address', 'figure', 'figcaption']);
+const NOISE_TAGS =
+  'script, style, noscript, iframe, form, select, button, nav, header, footer, aside, template, svg, object';
+const NOISE_NAME =
+  /(^|[-_ ])(nav|navbar|menu|header|top|footer|foot|breadcrumb|crumb|position|location|related|relate|xgxx|xglj|share|fenxiang|copyright|sidebar|side|toolbar|search|login|banner|links?|friend|bottom)([-_ ]|\d|$)/i;
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'center',
+  'body',
+  'tr',
+  'td',
+  'th',
+  'tbody',
+  'thead',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'address',
+  'figure',
+  'figcaption',
+]);
 const HEADING_TAG = /^h([1-6])$/;
 
 function cjkLength(text: string): number {
@@ -42,14 +75,20 @@ function findReportRoot($: $): cheerio.Cheerio<Element> {
   const body = $('body').length ? $('body') : $.root().children().first();
   const total = cjkLength(body.text());
   const tables = body.find('table').length;
-  const titles = body.find('h1, h2, h3').filter((_, h) => REPORT_TITLE.test($(h).text()) && /报告/.test($(h).text())).toArray();
+  const titles = body
+    .find('h1, h2, h3')
+    .filter((_, h) => REPORT_TITLE.test($(h).text()) && /报告/.test($(h).text()))
+    .toArray();
   const holdsAll = (child: Element) =>
     cjkLength($(child).text()) >= total * 0.85 &&
     $(child).find('table').length + ($(child).is('table') ? 1 : 0) >= tables &&
     titles.every((t) => t === child || $(child).find(t).length > 0);
   let root = body as cheerio.Cheerio<Element>;
   for (;;) {
-    const next = root.children().toArray().find((child) => holdsAll(child as Element));
+    const next = root
+      .children()
+      .toArray()
+      .find((child) => holdsAll(child as Element));
     if (!next || (next as Element).tagName === 'table') return root;
     root = $(next as Element);
   }
@@ -79,7 +118,7 @@ function tableRows($: $, table: Element): DrawnCell[][] {
 }
 
 /** Text of an element with <br> and block boundaries as line breaks. */
-function inlineText($: $, el: AnyNode): string[] {
+function inlineText(_$: $, el: AnyNode): string[] {
   const lines: string[] = [''];
   const walk = (node: AnyNode) => {
     if (node.type === 'text') lines[lines.length - 1] += (node as unknown as { data: string }).data;
@@ -148,7 +187,11 @@ function isoDate(text: string | undefined): string | null {
 export function htmlToDocument(html: string, format: Format = 'html', diagnostics: Diagnostic[] = []): DocumentIR {
   const $ = cheerio.load(html);
   const title = cleanText($('meta[name="ArticleTitle"]').attr('content') ?? $('title').first().text()) || null;
-  const published = isoDate($('meta[name="PubDate"], meta[name="pubdate"], meta[name="publishdate"], meta[property="article:published_time"]').attr('content'));
+  const published = isoDate(
+    $(
+      'meta[name="PubDate"], meta[name="pubdate"], meta[name="publishdate"], meta[property="article:published_time"]',
+    ).attr('content'),
+  );
   removeNoise($);
   const root = findReportRoot($);
   const blocks: Block[] = [];

@@ -16,7 +16,10 @@ function decodedOrUnreadable(bytes: Uint8Array): { text: string; encoding: strin
   const decoded = decodeText(bytes);
   const share = replacementShare(decoded.text);
   if (share > GARBLED_SHARE) {
-    throw new UnreadableDocument(`文本乱码：${(share * 100).toFixed(0)}% 的字符无法解码（按 ${decoded.encoding} 解码）`, 'garbled');
+    throw new UnreadableDocument(
+      `文本乱码：${(share * 100).toFixed(0)}% 的字符无法解码（按 ${decoded.encoding} 解码）`,
+      'garbled',
+    );
   }
   return decoded;
 }
@@ -25,7 +28,10 @@ function decodedOrUnreadable(bytes: Uint8Array): { text: string; encoding: strin
  * Bytes → DocumentIR, choosing the extractor by content, never by file extension.
  * pdf.js and mammoth load only when a file needs them: start-up stays short for HTML and text runs.
  */
-export async function extractDocument(bytes: Uint8Array, options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS): Promise<DocumentIR> {
+export async function extractDocument(
+  bytes: Uint8Array,
+  options: ExtractOptions = DEFAULT_EXTRACT_OPTIONS,
+): Promise<DocumentIR> {
   const kind = sniff(bytes);
   switch (kind) {
     case 'empty':

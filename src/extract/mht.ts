@@ -40,7 +40,10 @@ function parameter(header: string | undefined, name: string): string | null {
 
 function quotedPrintable(body: string): Buffer {
   const joined = body.replace(/=\r?\n/g, '');
-  return Buffer.from(joined.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
+  return Buffer.from(
+    joined.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  );
 }
 
 function partBytes(part: Part): Buffer {
@@ -65,6 +68,9 @@ export function mhtToDocument(bytes: Uint8Array): DocumentIR {
   const html = parts.find((p) => /^text\/html/i.test(p.headers.get('content-type') ?? ''));
   if (!html) throw new UnreadableDocument('MHT 网页文件中没有 HTML 部分', 'corrupt');
   const doc = htmlToDocument(partText(html));
-  doc.diagnostics.push({ code: 'extract/mht', message: `single-file web page (MHTML), HTML part ${parameter(html.headers.get('content-type'), 'charset') ?? 'charset detected'}` });
+  doc.diagnostics.push({
+    code: 'extract/mht',
+    message: `single-file web page (MHTML), HTML part ${parameter(html.headers.get('content-type'), 'charset') ?? 'charset detected'}`,
+  });
   return doc;
 }

@@ -25,5 +25,7 @@ function isUtf16(bytes: Uint8Array): boolean {
 
 function decodeHead(bytes: Uint8Array): string {
   const sample = Buffer.from(bytes.subarray(0, 8192));
-  return isUtf16(bytes) ? new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(sample) : sample.toString('latin1');
+  return isUtf16(bytes)
+    ? new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(sample)
+    : sample.toString('latin1');
 }

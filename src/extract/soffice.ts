@@ -13,7 +13,12 @@ export function findSoffice(): string | null {
   const configured = process.env.NIANBAO_SOFFICE;
   if (configured === 'none') return null;
   if (cachedPath !== undefined && !configured) return cachedPath;
-  const candidates = [process.env.NIANBAO_SOFFICE, ...(process.env.PATH ?? '').split(delimiter).flatMap((dir) => (dir ? [join(dir, 'soffice'), join(dir, 'libreoffice')] : []))];
+  const candidates = [
+    process.env.NIANBAO_SOFFICE,
+    ...(process.env.PATH ?? '')
+      .split(delimiter)
+      .flatMap((dir) => (dir ? [join(dir, 'soffice'), join(dir, 'libreoffice')] : [])),
+  ];
   cachedPath = candidates.find((path): path is string => !!path && isExecutable(path)) ?? null;
   return cachedPath;
 }
@@ -27,7 +32,8 @@ function isExecutable(path: string): boolean {
   }
 }
 
-export const SOFFICE_MISSING = '此格式（DOC / WPS / RTF / ODT）需要 LibreOffice 转换：请安装 LibreOffice（Debian/Ubuntu 软件包 libreoffice-writer），使 soffice 命令可用';
+export const SOFFICE_MISSING =
+  '此格式（DOC / WPS / RTF / ODT）需要 LibreOffice 转换：请安装 LibreOffice（Debian/Ubuntu 软件包 libreoffice-writer），使 soffice 命令可用';
 
 interface RunResult {
   code: number | null;
@@ -78,14 +84,30 @@ export async function convertToDocx(bytes: Uint8Array, extension: string, timeou
   try {
     const input = join(dir, `report.${extension}`);
     await writeFile(input, bytes);
-    const args = [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--invisible', '--norestore', '--nologo', '--nodefault', '--nolockcheck', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(dir, 'out'), input];
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+      '--headless',
+      '--invisible',
+      '--norestore',
+      '--nologo',
+      '--nodefault',
+      '--nolockcheck',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      join(dir, 'out'),
+      input,
+    ];
     const result = await runSoffice(soffice, args, timeoutMs);
     if (result.timedOut) throw new UnreadableDocument(`LibreOffice 转换超时（${timeoutMs} ms）`, 'timeout');
     try {
       return await readFile(join(dir, 'out', 'report.docx'));
     } catch {
       const detail = result.stderr.trim().split('\n').pop() ?? '';
-      throw new UnreadableDocument(`LibreOffice 未能转换此文件（可能已损坏或加密；退出码 ${result.code}${detail ? `，${detail}` : ''}）`, 'corrupt');
+      throw new UnreadableDocument(
+        `LibreOffice 未能转换此文件（可能已损坏或加密；退出码 ${result.code}${detail ? `，${detail}` : ''}）`,
+        'corrupt',
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -5,7 +5,8 @@ import { cleanText } from './text-normalize.js';
 const MD_HEADING = /^(#{1,6})\s+(.*)$/;
 const MD_RULE = /^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$/;
 /** a line that starts a new block even without a blank line before it */
-const NUMBERED_START = /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
+const NUMBERED_START =
+  /^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
 
 /** a numbered line short enough, and without a full stop, to be a heading of its own */
 function isShortHeading(line: string): boolean {
@@ -14,10 +15,17 @@ function isShortHeading(line: string): boolean {
 }
 
 function tableCells(line: string): DrawnCell[] | null {
-  if (line.includes('\t')) return line.replace(/\r$/, '').split('\t').map((t) => ({ text: cleanText(t) }));
+  if (line.includes('\t'))
+    return line
+      .replace(/\r$/, '')
+      .split('\t')
+      .map((t) => ({ text: cleanText(t) }));
   const trimmed = line.trim();
   if (trimmed.startsWith('|') && trimmed.endsWith('|') && trimmed.length > 1) {
-    return trimmed.slice(1, -1).split('|').map((t) => ({ text: cleanText(t) }));
+    return trimmed
+      .slice(1, -1)
+      .split('|')
+      .map((t) => ({ text: cleanText(t) }));
   }
   return null;
 }

@@ -40,12 +40,14 @@ function unwrapAuxHints(node: Element): void {
   }
 }
 
-const childNamed = (el: Element | undefined, ns: string, name: string) => (el ? elementChildren(el).find((c) => c.namespaceURI === ns && c.localName === name) : undefined);
+const childNamed = (el: Element | undefined, ns: string, name: string) =>
+  el ? elementChildren(el).find((c) => c.namespaceURI === ns && c.localName === name) : undefined;
 
 function coreXml(properties: Element | undefined): string {
   const field = (name: string) => childNamed(properties, NS_OFFICE, name)?.textContent ?? '';
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const date = (tag: string, value: string) => (value ? `<${tag} xsi:type="dcterms:W3CDTF">${esc(value)}</${tag}>` : '');
+  const date = (tag: string, value: string) =>
+    value ? `<${tag} xsi:type="dcterms:W3CDTF">${esc(value)}</${tag}>` : '';
   return `${XML_DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${esc(field('Title'))}</dc:title>${date('dcterms:created', field('Created'))}${date('dcterms:modified', field('LastSaved'))}</cp:coreProperties>`;
 }
 
@@ -57,7 +59,12 @@ export function word2003ToDocx(xml: string): Uint8Array {
   if (!body) throw new Error('Word 2003 XML 中没有 w:body');
   unwrapAuxHints(body);
   const serializer = new XMLSerializer();
-  const inner = (el: Element | undefined) => (el ? elementChildren(el).map((c) => serializer.serializeToString(c)).join('') : '');
+  const inner = (el: Element | undefined) =>
+    el
+      ? elementChildren(el)
+          .map((c) => serializer.serializeToString(c))
+          .join('')
+      : '';
   const parts: Record<string, string> = {
     ...PACKAGE,
     'word/document.xml': `${XML_DECL}<w:document xmlns:w="${NS_DOCX}"><w:body>${inner(body)}</w:body></w:document>`,

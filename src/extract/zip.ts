@@ -25,10 +25,14 @@ function corrupt(error: unknown): UnreadableDocument {
 }
 
 function checkEntry(entry: ZipEntry, limits: ZipLimits): void {
-  if (entry.compression === AES_METHOD) throw new UnreadableDocument(`文件已加密（${entry.name}），无法读取`, 'encrypted');
+  if (entry.compression === AES_METHOD)
+    throw new UnreadableDocument(`文件已加密（${entry.name}），无法读取`, 'encrypted');
   const ratio = entry.originalSize / Math.max(entry.size, 1);
   if (entry.originalSize > RATIO_FLOOR_BYTES && ratio > limits.maxCompressionRatio) {
-    throw new UnreadableDocument(`ZIP 条目 ${entry.name} 压缩比 ${ratio.toFixed(0)}:1 超过上限 ${limits.maxCompressionRatio}:1（疑似压缩炸弹）`, 'too-large');
+    throw new UnreadableDocument(
+      `ZIP 条目 ${entry.name} 压缩比 ${ratio.toFixed(0)}:1 超过上限 ${limits.maxCompressionRatio}:1（疑似压缩炸弹）`,
+      'too-large',
+    );
   }
 }
 
@@ -41,10 +45,15 @@ export function listZip(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
   let total = 0;
   const visit = (info: UnzipFileInfo) => {
     const entry = { name: info.name, size: info.size, originalSize: info.originalSize, compression: info.compression };
-    if (entries.length >= limits.maxZipEntries) throw new UnreadableDocument(`ZIP 条目数超过上限 ${limits.maxZipEntries}（疑似压缩炸弹）`, 'too-large');
+    if (entries.length >= limits.maxZipEntries)
+      throw new UnreadableDocument(`ZIP 条目数超过上限 ${limits.maxZipEntries}（疑似压缩炸弹）`, 'too-large');
     checkEntry(entry, limits);
     total += entry.originalSize;
-    if (total > limits.maxUncompressedBytes) throw new UnreadableDocument(`ZIP 解压后总大小超过上限 ${MB(limits.maxUncompressedBytes)}（疑似压缩炸弹）`, 'too-large');
+    if (total > limits.maxUncompressedBytes)
+      throw new UnreadableDocument(
+        `ZIP 解压后总大小超过上限 ${MB(limits.maxUncompressedBytes)}（疑似压缩炸弹）`,
+        'too-large',
+      );
     entries.push(entry);
     return false;
   };

@@ -11,16 +11,29 @@ import type { OutcomeGroup } from './templates.js';
 
 /** What a count in the text is about, before a subject is chosen. */
 export type TopicKey =
-  | 'applications' | 'review' | 'litigation' | 'regulations' | 'normative'
-  | 'licensing' | 'penalty' | 'coercion' | 'fees'
+  | 'applications'
+  | 'review'
+  | 'litigation'
+  | 'regulations'
+  | 'normative'
+  | 'licensing'
+  | 'penalty'
+  | 'coercion'
+  | 'fees'
   /** topics no table counts: a subject that needs a table topic never matches under them */
-  | 'disclosure' | 'interaction' | 'proposals' | 'events';
+  | 'disclosure'
+  | 'interaction'
+  | 'proposals'
+  | 'events';
 
 /** The last topic named before a number decides what the number counts. */
 export const TOPICS: { key: TopicKey; pattern: RegExp }[] = [
   { key: 'review', pattern: /行政复议(?:申请)?/g },
   { key: 'litigation', pattern: /行政诉讼|提起诉讼|(?:直接)?起诉/g },
-  { key: 'applications', pattern: /依申请公开|(?:政府)?信息公开(?:的)?申请|公开申请|申请公开|(?<!复议|许可|诉讼|强制|处罚)申请(?:人)?/g },
+  {
+    key: 'applications',
+    pattern: /依申请公开|(?:政府)?信息公开(?:的)?申请|公开申请|申请公开|(?<!复议|许可|诉讼|强制|处罚)申请(?:人)?/g,
+  },
   { key: 'regulations', pattern: /规章/g },
   { key: 'normative', pattern: /规范性文件/g },
   { key: 'licensing', pattern: /行政许可/g },
@@ -38,7 +51,30 @@ export type CountUnit = '件' | '条' | '份' | '宗' | '次';
 export const COUNT_UNITS: readonly string[] = ['件', '条', '份', '宗', '次'];
 export const MONEY_UNITS: readonly string[] = ['元', '万元'];
 /** Every unit a number in the prose is read with; longer first so 人次 is not read as 次. */
-export const UNITS = ['人次', '万元', '件', '条', '份', '宗', '次', '个', '项', '%', '元', '年', '月', '日', '家', '篇', '期', '场', '人', '名', '天', '页'] as const;
+export const UNITS = [
+  '人次',
+  '万元',
+  '件',
+  '条',
+  '份',
+  '宗',
+  '次',
+  '个',
+  '项',
+  '%',
+  '元',
+  '年',
+  '月',
+  '日',
+  '家',
+  '篇',
+  '期',
+  '场',
+  '人',
+  '名',
+  '天',
+  '页',
+] as const;
 
 /** Where a subject's number sits in the tables; several targets are added up. */
 export type Target =
@@ -75,9 +111,18 @@ export interface SubjectDef {
 
 const TOTAL = ['total'];
 const OTHER_APPLICANTS = ['commercial', 'research', 'social_welfare', 'legal_services', 'other_org'];
-const apps = (rows: string[], name: string): Reading => ({ targets: [{ table: 'applications', rows, columns: TOTAL }], name: `表三/${name}/总计` });
-const group = (g: OutcomeGroup, name: string): Reading => ({ targets: [{ table: 'applications', group: g, columns: TOTAL }], name: `表三/${name}/总计` });
-const review = (groups: string[], column: string, name: string): Reading => ({ targets: [{ table: 'reviewLitigation', groups, column }], name });
+const apps = (rows: string[], name: string): Reading => ({
+  targets: [{ table: 'applications', rows, columns: TOTAL }],
+  name: `表三/${name}/总计`,
+});
+const group = (g: OutcomeGroup, name: string): Reading => ({
+  targets: [{ table: 'applications', group: g, columns: TOTAL }],
+  name: `表三/${name}/总计`,
+});
+const review = (groups: string[], column: string, name: string): Reading => ({
+  targets: [{ table: 'reviewLitigation', groups, column }],
+  name,
+});
 const active = (sub: string, row: string, c2019: string | null, c2021: string | null, name: string): Reading => ({
   targets: [{ table: 'activeDisclosure', sub, row, column: { '2019': c2019, '2021': c2021 } }],
   name,
@@ -94,79 +139,225 @@ const OUTCOME_TOPICS: (TopicKey | null)[] = ['applications', null];
 export const SUBJECTS: SubjectDef[] = [
   { key: 'new_received', topics: [...APP_TOPICS, null], cue: /新收|新受理/, readings: [NEW] },
   {
-    key: 'received', topics: APP_TOPICS, cue: /收到|受理|接收|接到|共有|登记/, unless: /新收|结转|转结/,
-    readings: [NEW, NEW_AND_CARRIED], variants: [{ when: INCLUDES_CARRIED, readings: [NEW_AND_CARRIED] }],
+    key: 'received',
+    topics: APP_TOPICS,
+    cue: /收到|受理|接收|接到|共有|登记/,
+    unless: /新收|结转|转结/,
+    readings: [NEW, NEW_AND_CARRIED],
+    variants: [{ when: INCLUDES_CARRIED, readings: [NEW_AND_CARRIED] }],
   },
-  { key: 'carried_over', topics: [...APP_TOPICS, null], cue: /上(?:一)?年度?(?:结转|转结)|往年结转/, readings: [apps(['carried_over'], '二、上年结转')] },
   {
-    key: 'total_processed', topics: APP_TOPICS, cue: /办结|答复|办理完毕|处理完毕|已办理/,
-    unless: /按时|按期|逾期|超期|延期|延长|当场|当日|尚未|未办结|正在/, readings: [apps(['total_processed'], '（七）总计')],
+    key: 'carried_over',
+    topics: [...APP_TOPICS, null],
+    cue: /上(?:一)?年度?(?:结转|转结)|往年结转/,
+    readings: [apps(['carried_over'], '二、上年结转')],
   },
-  { key: 'carried_forward', topics: [...APP_TOPICS, null], cue: /结转(?:至|到|入)?下(?:一)?年|转结下年|转入下年|下年度?继续办理/, readings: [apps(['carried_forward'], '四、结转下年度继续办理')] },
   {
-    key: 'granted_or_partial', topics: OUTCOME_TOPICS, cue: /(?:予以|同意)?公开(?:及|和|与|、|或)部分公开|全部或部分公开|全部公开(?:及|和|、)部分公开/,
-    supersedes: ['granted', 'partially_granted'], readings: [apps(['granted', 'partially_granted'], '（一）予以公开+（二）部分公开')],
+    key: 'total_processed',
+    topics: APP_TOPICS,
+    cue: /办结|答复|办理完毕|处理完毕|已办理/,
+    unless: /按时|按期|逾期|超期|延期|延长|当场|当日|尚未|未办结|正在/,
+    readings: [apps(['total_processed'], '（七）总计')],
   },
-  { key: 'granted', topics: OUTCOME_TOPICS, cue: /予以公开|同意公开|全部公开/, readings: [apps(['granted'], '（一）予以公开')] },
-  { key: 'partially_granted', topics: OUTCOME_TOPICS, cue: /部分公开/, readings: [apps(['partially_granted'], '（二）部分公开')] },
+  {
+    key: 'carried_forward',
+    topics: [...APP_TOPICS, null],
+    cue: /结转(?:至|到|入)?下(?:一)?年|转结下年|转入下年|下年度?继续办理/,
+    readings: [apps(['carried_forward'], '四、结转下年度继续办理')],
+  },
+  {
+    key: 'granted_or_partial',
+    topics: OUTCOME_TOPICS,
+    cue: /(?:予以|同意)?公开(?:及|和|与|、|或)部分公开|全部或部分公开|全部公开(?:及|和|、)部分公开/,
+    supersedes: ['granted', 'partially_granted'],
+    readings: [apps(['granted', 'partially_granted'], '（一）予以公开+（二）部分公开')],
+  },
+  {
+    key: 'granted',
+    topics: OUTCOME_TOPICS,
+    cue: /予以公开|同意公开|全部公开/,
+    readings: [apps(['granted'], '（一）予以公开')],
+  },
+  {
+    key: 'partially_granted',
+    topics: OUTCOME_TOPICS,
+    cue: /部分公开/,
+    readings: [apps(['partially_granted'], '（二）部分公开')],
+  },
   { key: 'denied', topics: OUTCOME_TOPICS, cue: /不予公开/, readings: [group('denied', '（三）不予公开')] },
   { key: 'unavailable', topics: OUTCOME_TOPICS, cue: /无法提供/, readings: [group('unavailable', '（四）无法提供')] },
   { key: 'rejected', topics: OUTCOME_TOPICS, cue: /不予处理/, readings: [group('rejected', '（五）不予处理')] },
   { key: 'other_handling', topics: OUTCOME_TOPICS, cue: /其他处理/, readings: [group('other', '（六）其他处理')] },
-  { key: 'unavailable_not_held', topics: OUTCOME_TOPICS, cue: /不掌握/, readings: [apps(['unavailable_not_held'], '（四）1.本机关不掌握相关政府信息')] },
-  { key: 'denied_state_secret', topics: OUTCOME_TOPICS, cue: /国家秘密/, readings: [apps(['denied_state_secret'], '（三）1.属于国家秘密')] },
-  { key: 'denied_third_party', topics: OUTCOME_TOPICS, cue: /第三方/, readings: [apps(['denied_third_party'], '（三）4.保护第三方合法权益')] },
-  { key: 'denied_process_info', topics: OUTCOME_TOPICS, cue: /过程性/, readings: [apps(['denied_process_info'], '（三）6.属于四类过程性信息')] },
-  { key: 'unavailable_needs_creation', topics: OUTCOME_TOPICS, cue: /另行制作/, readings: [apps(['unavailable_needs_creation'], '（四）2.没有现成信息需要另行制作')] },
-  { key: 'rejected_petition', topics: OUTCOME_TOPICS, cue: /信访|举报投诉/, readings: [apps(['rejected_petition'], '（五）1.信访举报投诉类申请')] },
-  { key: 'rejected_duplicate', topics: OUTCOME_TOPICS, cue: /重复申请/, readings: [apps(['rejected_duplicate'], '（五）2.重复申请')] },
-  { key: 'natural_person', topics: APP_TOPICS, cue: /自然人/, applicant: ['natural_person'], readings: [] },
-  { key: 'organisations', topics: APP_TOPICS, cue: /法人(?:或|和|及)?(?:其他)?组织|法人/, applicant: OTHER_APPLICANTS, readings: [] },
   {
-    key: 'review_and_litigation', topics: ['review', 'litigation'], cue: /行政复议(?:和|及|与|、|或)行政诉讼/,
-    unless: /维持|纠正|纠错|审结|撤销|驳回/, supersedes: ['review', 'litigation'],
+    key: 'unavailable_not_held',
+    topics: OUTCOME_TOPICS,
+    cue: /不掌握/,
+    readings: [apps(['unavailable_not_held'], '（四）1.本机关不掌握相关政府信息')],
+  },
+  {
+    key: 'denied_state_secret',
+    topics: OUTCOME_TOPICS,
+    cue: /国家秘密/,
+    readings: [apps(['denied_state_secret'], '（三）1.属于国家秘密')],
+  },
+  {
+    key: 'denied_third_party',
+    topics: OUTCOME_TOPICS,
+    cue: /第三方/,
+    readings: [apps(['denied_third_party'], '（三）4.保护第三方合法权益')],
+  },
+  {
+    key: 'denied_process_info',
+    topics: OUTCOME_TOPICS,
+    cue: /过程性/,
+    readings: [apps(['denied_process_info'], '（三）6.属于四类过程性信息')],
+  },
+  {
+    key: 'unavailable_needs_creation',
+    topics: OUTCOME_TOPICS,
+    cue: /另行制作/,
+    readings: [apps(['unavailable_needs_creation'], '（四）2.没有现成信息需要另行制作')],
+  },
+  {
+    key: 'rejected_petition',
+    topics: OUTCOME_TOPICS,
+    cue: /信访|举报投诉/,
+    readings: [apps(['rejected_petition'], '（五）1.信访举报投诉类申请')],
+  },
+  {
+    key: 'rejected_duplicate',
+    topics: OUTCOME_TOPICS,
+    cue: /重复申请/,
+    readings: [apps(['rejected_duplicate'], '（五）2.重复申请')],
+  },
+  { key: 'natural_person', topics: APP_TOPICS, cue: /自然人/, applicant: ['natural_person'], readings: [] },
+  {
+    key: 'organisations',
+    topics: APP_TOPICS,
+    cue: /法人(?:或|和|及)?(?:其他)?组织|法人/,
+    applicant: OTHER_APPLICANTS,
+    readings: [],
+  },
+  {
+    key: 'review_and_litigation',
+    topics: ['review', 'litigation'],
+    cue: /行政复议(?:和|及|与|、|或)行政诉讼/,
+    unless: /维持|纠正|纠错|审结|撤销|驳回/,
+    supersedes: ['review', 'litigation'],
     readings: [review(['review', ...LITIGATION], 'total', '表四/行政复议+行政诉讼/总计')],
   },
   {
-    key: 'review', topics: ['review'], cue: /行政复议/, unless: /维持|纠正|纠错|审结|撤销|驳回|撤回|终止/,
+    key: 'review',
+    topics: ['review'],
+    cue: /行政复议/,
+    unless: /维持|纠正|纠错|审结|撤销|驳回|撤回|终止/,
     readings: [review(['review'], 'total', '表四/行政复议/总计')],
   },
   {
-    key: 'litigation_after_review', topics: ['litigation', 'review'], cue: /复议后(?:提起)?(?:行政)?(?:诉讼|起诉)/,
-    unless: /维持|纠正|纠错|审结|撤销|驳回|撤回|终止/, supersedes: ['litigation', 'review'],
+    key: 'litigation_after_review',
+    topics: ['litigation', 'review'],
+    cue: /复议后(?:提起)?(?:行政)?(?:诉讼|起诉)/,
+    unless: /维持|纠正|纠错|审结|撤销|驳回|撤回|终止/,
+    supersedes: ['litigation', 'review'],
     readings: [review(['litigation_after_review'], 'total', '表四/行政诉讼/复议后起诉/总计')],
   },
   {
-    key: 'litigation', topics: ['litigation'], cue: /行政诉讼|起诉|诉讼/, unless: /维持|纠正|纠错|审结|撤销|驳回|撤回|终止|败诉|胜诉/,
+    key: 'litigation',
+    topics: ['litigation'],
+    cue: /行政诉讼|起诉|诉讼/,
+    unless: /维持|纠正|纠错|审结|撤销|驳回|撤回|终止|败诉|胜诉/,
     readings: [review(LITIGATION, 'total', '表四/行政诉讼/总计')],
   },
-  { key: 'regulations.issued', topics: ['regulations'], cue: /制发|制定|出台|印发/, readings: [active('art20_1', 'regulations', 'newly_made', 'issued', '表二/第二十条第（一）项/规章/本年制发件数')] },
-  { key: 'regulations.repealed', topics: ['regulations'], cue: /废止/, readings: [active('art20_1', 'regulations', null, 'repealed', '表二/第二十条第（一）项/规章/本年废止件数')] },
-  { key: 'regulations.in_force', topics: ['regulations'], cue: /现行有效/, readings: [active('art20_1', 'regulations', null, 'in_force', '表二/第二十条第（一）项/规章/现行有效件数')] },
-  { key: 'normative.issued', topics: ['normative'], cue: /制发|制定|出台|印发/, readings: [active('art20_1', 'normative_documents', 'newly_made', 'issued', '表二/第二十条第（一）项/行政规范性文件/本年制发件数')] },
-  { key: 'normative.repealed', topics: ['normative'], cue: /废止/, readings: [active('art20_1', 'normative_documents', null, 'repealed', '表二/第二十条第（一）项/行政规范性文件/本年废止件数')] },
-  { key: 'normative.in_force', topics: ['normative'], cue: /现行有效/, readings: [active('art20_1', 'normative_documents', null, 'in_force', '表二/第二十条第（一）项/行政规范性文件/现行有效件数')] },
   {
-    key: 'licensing.decisions', topics: ['licensing'], cue: /处理决定|决定|办结|办理|作出|审批/, unless: /受理|申请|事项|清单|目录/,
-    readings: [active('art20_5', 'licensing', 'decisions', 'decisions', '表二/第二十条第（五）项/行政许可/本年处理决定数量')],
+    key: 'regulations.issued',
+    topics: ['regulations'],
+    cue: /制发|制定|出台|印发/,
+    readings: [active('art20_1', 'regulations', 'newly_made', 'issued', '表二/第二十条第（一）项/规章/本年制发件数')],
   },
   {
-    key: 'penalty.decisions', topics: ['penalty'], cue: /处理决定|决定|办结|办理|作出|实施/, unless: /立案|受理|事项|清单|目录/,
-    readings: [active('art20_6', 'penalty', 'decisions', 'decisions', '表二/第二十条第（六）项/行政处罚/本年处理决定数量')],
+    key: 'regulations.repealed',
+    topics: ['regulations'],
+    cue: /废止/,
+    readings: [active('art20_1', 'regulations', null, 'repealed', '表二/第二十条第（一）项/规章/本年废止件数')],
   },
   {
-    key: 'coercion.decisions', topics: ['coercion'], cue: /处理决定|决定|办结|办理|作出|实施|采取/, unless: /立案|受理|事项|清单|目录/,
-    readings: [active('art20_6', 'coercion', 'decisions', 'decisions', '表二/第二十条第（六）项/行政强制/本年处理决定数量')],
+    key: 'regulations.in_force',
+    topics: ['regulations'],
+    cue: /现行有效/,
+    readings: [active('art20_1', 'regulations', null, 'in_force', '表二/第二十条第（一）项/规章/现行有效件数')],
   },
   {
-    key: 'fees.amount', topics: ['fees'], cue: /收费|收取|征收/, money: true,
+    key: 'normative.issued',
+    topics: ['normative'],
+    cue: /制发|制定|出台|印发/,
+    readings: [
+      active(
+        'art20_1',
+        'normative_documents',
+        'newly_made',
+        'issued',
+        '表二/第二十条第（一）项/行政规范性文件/本年制发件数',
+      ),
+    ],
+  },
+  {
+    key: 'normative.repealed',
+    topics: ['normative'],
+    cue: /废止/,
+    readings: [
+      active('art20_1', 'normative_documents', null, 'repealed', '表二/第二十条第（一）项/行政规范性文件/本年废止件数'),
+    ],
+  },
+  {
+    key: 'normative.in_force',
+    topics: ['normative'],
+    cue: /现行有效/,
+    readings: [
+      active('art20_1', 'normative_documents', null, 'in_force', '表二/第二十条第（一）项/行政规范性文件/现行有效件数'),
+    ],
+  },
+  {
+    key: 'licensing.decisions',
+    topics: ['licensing'],
+    cue: /处理决定|决定|办结|办理|作出|审批/,
+    unless: /受理|申请|事项|清单|目录/,
+    readings: [
+      active('art20_5', 'licensing', 'decisions', 'decisions', '表二/第二十条第（五）项/行政许可/本年处理决定数量'),
+    ],
+  },
+  {
+    key: 'penalty.decisions',
+    topics: ['penalty'],
+    cue: /处理决定|决定|办结|办理|作出|实施/,
+    unless: /立案|受理|事项|清单|目录/,
+    readings: [
+      active('art20_6', 'penalty', 'decisions', 'decisions', '表二/第二十条第（六）项/行政处罚/本年处理决定数量'),
+    ],
+  },
+  {
+    key: 'coercion.decisions',
+    topics: ['coercion'],
+    cue: /处理决定|决定|办结|办理|作出|实施|采取/,
+    unless: /立案|受理|事项|清单|目录/,
+    readings: [
+      active('art20_6', 'coercion', 'decisions', 'decisions', '表二/第二十条第（六）项/行政强制/本年处理决定数量'),
+    ],
+  },
+  {
+    key: 'fees.amount',
+    topics: ['fees'],
+    cue: /收费|收取|征收/,
+    money: true,
     readings: [active('art20_8', 'fees', null, 'amount', '表二/第二十条第（八）项/行政事业性收费/本年收费金额')],
   },
 ];
 
 /** Words before a number that make it something other than a plain count of this year. */
 export const NOT_A_COUNT: { reason: string; pattern: RegExp }[] = [
-  { reason: 'change', pattern: /增加|减少|增长|下降|同比|较上年|较去年|比上年|比去年|多于|少于|提高|降低|上升|增幅|降幅|环比|较\d{4}年/ },
+  {
+    reason: 'change',
+    pattern: /增加|减少|增长|下降|同比|较上年|较去年|比上年|比去年|多于|少于|提高|降低|上升|增幅|降幅|环比|较\d{4}年/,
+  },
   { reason: 'approximate', pattern: /约|近|超过|逾|累计|平均|每|至少|不少于|不足/ },
 ];
 /** written after a number: 「12件左右」「100余条」 */
@@ -175,15 +366,18 @@ export const APPROXIMATE_AFTER = /^(?:余|多|左右|以上|以下|以内)/;
 /** Sentences that deny a topic happened at all: 「没有收到…申请」「未发生…行政复议、行政诉讼」. */
 export const ZERO_CLAIMS: { pattern: RegExp; subjects: { topic: TopicKey; subject: string }[] }[] = [
   {
-    pattern: /(?:没有|未|无)(?:收到|接到|受理|接收)[^。；;，,\d]{0,20}?(?:政府)?信息公开(?:的)?申请|(?:没有|未|无)(?:收到|接到|受理|接收)[^。；;，,\d]{0,4}?(?:依)?申请(?:公开)?|依申请公开[^。；;，,\d]{0,6}[：:]\s*无(?=[。；;，,]|$)/,
+    pattern:
+      /(?:没有|未|无)(?:收到|接到|受理|接收)[^。；;，,\d]{0,20}?(?:政府)?信息公开(?:的)?申请|(?:没有|未|无)(?:收到|接到|受理|接收)[^。；;，,\d]{0,4}?(?:依)?申请(?:公开)?|依申请公开[^。；;，,\d]{0,6}[：:]\s*无(?=[。；;，,]|$)/,
     subjects: [{ topic: 'applications', subject: 'new_received' }],
   },
   {
-    pattern: /(?:没有|未|无)(?:发生|出现|涉及|收到|产生|被)?[^。；;，,\d维纠败]{0,24}?行政复议[^。；;，,\d]{0,3}?(?:(?:和|及|与|、|或)(?:提起|被提起)?行政诉讼)?|行政复议[^。；;，,\d]{0,8}[：:]\s*无(?=[。；;，,]|$)/,
+    pattern:
+      /(?:没有|未|无)(?:发生|出现|涉及|收到|产生|被)?[^。；;，,\d维纠败]{0,24}?行政复议[^。；;，,\d]{0,3}?(?:(?:和|及|与|、|或)(?:提起|被提起)?行政诉讼)?|行政复议[^。；;，,\d]{0,8}[：:]\s*无(?=[。；;，,]|$)/,
     subjects: [{ topic: 'review', subject: 'review' }],
   },
   {
-    pattern: /(?:没有|未|无)(?:发生|出现|涉及|产生|被)?[^。；;，,\d维纠败]{0,24}?(?:行政诉讼|提起诉讼)|行政诉讼[^。；;，,\d]{0,8}[：:]\s*无(?=[。；;，,]|$)/,
+    pattern:
+      /(?:没有|未|无)(?:发生|出现|涉及|产生|被)?[^。；;，,\d维纠败]{0,24}?(?:行政诉讼|提起诉讼)|行政诉讼[^。；;，,\d]{0,8}[：:]\s*无(?=[。；;，,]|$)/,
     subjects: [{ topic: 'litigation', subject: 'litigation' }],
   },
 ];
@@ -192,20 +386,44 @@ export const ZERO_VOID = /维持|纠正|纠错|败诉|撤销|驳回|变更|确�
 
 /** Statements about 表四 outcomes: each one names cells that must be 0. */
 export const OUTCOME_CLAIMS: { key: string; pattern: RegExp; columns: string[]; wording: string }[] = [
-  { key: 'all-upheld', pattern: /均(?:获|被|予以|已|为)?(?:依法)?维持|全部(?:获|被|予以)?(?:依法)?维持|均胜诉|全部胜诉/, columns: ['corrected', 'pending'], wording: '均获维持' },
-  { key: 'none-corrected', pattern: /(?:未|没有|无)(?:被|发生|出现)?(?:[^。；;，,\d]{0,6})?(?:纠错|纠正|败诉)/, columns: ['corrected'], wording: '未被纠错' },
+  {
+    key: 'all-upheld',
+    pattern: /均(?:获|被|予以|已|为)?(?:依法)?维持|全部(?:获|被|予以)?(?:依法)?维持|均胜诉|全部胜诉/,
+    columns: ['corrected', 'pending'],
+    wording: '均获维持',
+  },
+  {
+    key: 'none-corrected',
+    pattern: /(?:未|没有|无)(?:被|发生|出现)?(?:[^。；;，,\d]{0,6})?(?:纠错|纠正|败诉)/,
+    columns: ['corrected'],
+    wording: '未被纠错',
+  },
 ];
 
 /** Words that date a sentence to the year before the report's year (but 上年结转 is this year's table row). */
 export const LAST_YEAR = /(?:上年|去年|上一年)(?!度?(?:结转|转结))/;
 export const THIS_YEAR = /本年|今年|全年|本年度|年内/;
 /** a year that names where cases go, not when the sentence happened: 「结转至2024年」 */
-export const YEAR_NOT_A_DATE = { before: /(?:结转|转结|转入)(?:至|到)?\s*$/, after: /^\s*(?:以来|起|继续|度?继续办理)/ };
+export const YEAR_NOT_A_DATE = {
+  before: /(?:结转|转结|转入)(?:至|到)?\s*$/,
+  after: /^\s*(?:以来|起|继续|度?继续办理)/,
+};
 
 /** What 「共X件，其中A件、B件」 may list under X: the parts must all come from one family. */
 export const PART_FAMILIES: { total: (string | null)[]; parts: (string | null)[] }[] = [
   { total: ['received', 'new_received'], parts: ['natural_person', 'organisations'] },
-  { total: ['total_processed'], parts: ['granted', 'partially_granted', 'granted_or_partial', 'denied', 'unavailable', 'rejected', 'other_handling'] },
+  {
+    total: ['total_processed'],
+    parts: [
+      'granted',
+      'partially_granted',
+      'granted_or_partial',
+      'denied',
+      'unavailable',
+      'rejected',
+      'other_handling',
+    ],
+  },
   { total: ['review_and_litigation'], parts: ['review', 'litigation'] },
   /** 「发布信息43条，其中政务公开类40条」: neither the total nor its parts are table subjects */
   { total: [null], parts: [null] },

@@ -74,7 +74,16 @@ export type DocumentIR = z.infer<typeof DocumentIR>;
 export class UnreadableDocument extends Error {
   constructor(
     message: string,
-    readonly reason: 'corrupt' | 'encrypted' | 'no-text' | 'garbled' | 'too-large' | 'unsupported' | 'empty' | 'timeout' | 'crash',
+    readonly reason:
+      | 'corrupt'
+      | 'encrypted'
+      | 'no-text'
+      | 'garbled'
+      | 'too-large'
+      | 'unsupported'
+      | 'empty'
+      | 'timeout'
+      | 'crash',
   ) {
     super(message);
     this.name = 'UnreadableDocument';

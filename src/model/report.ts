@@ -28,7 +28,14 @@ export type ActiveDisclosureTable = z.infer<typeof ActiveDisclosureTable>;
 export const TableKey = z.enum(['activeDisclosure', 'applications', 'reviewLitigation']);
 export type TableKey = z.infer<typeof TableKey>;
 
-export const SectionKey = z.enum(['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters']);
+export const SectionKey = z.enum([
+  'overview',
+  'activeDisclosure',
+  'applications',
+  'reviewLitigation',
+  'problems',
+  'otherMatters',
+]);
 export type SectionKey = z.infer<typeof SectionKey>;
 
 export const Section = z.object({

@@ -48,15 +48,37 @@ export interface SectionDef {
   pattern: RegExp;
 }
 
-const count = (key: string, label: string, phrases: string[], short = label): ColumnDef => ({ key, label, short, phrases, kind: 'count' });
-const row = (key: string, label: string, short: string, phrases: string[], extra: Partial<LabelDef> = {}): LabelDef => ({ key, label, short, phrases, ...extra });
+const count = (key: string, label: string, phrases: string[], short = label): ColumnDef => ({
+  key,
+  label,
+  short,
+  phrases,
+  kind: 'count',
+});
+const row = (
+  key: string,
+  label: string,
+  short: string,
+  phrases: string[],
+  extra: Partial<LabelDef> = {},
+): LabelDef => ({ key, label, short, phrases, ...extra });
 
 export const SECTIONS: SectionDef[] = [
   { number: 1, key: 'overview', heading: '一、总体情况', pattern: /总体情况|概述|总体/ },
   { number: 2, key: 'activeDisclosure', heading: '二、主动公开政府信息情况', pattern: /主动公开/ },
-  { number: 3, key: 'applications', heading: '三、收到和处理政府信息公开申请情况', pattern: /收到和处理|依申请公开|处理政府信息公开申请|公开申请情况/ },
+  {
+    number: 3,
+    key: 'applications',
+    heading: '三、收到和处理政府信息公开申请情况',
+    pattern: /收到和处理|依申请公开|处理政府信息公开申请|公开申请情况/,
+  },
   { number: 4, key: 'reviewLitigation', heading: '四、政府信息公开行政复议、行政诉讼情况', pattern: /复议|诉讼/ },
-  { number: 5, key: 'problems', heading: '五、存在的主要问题及改进情况', pattern: /问题.*(改进|整改)|改进措施|整改措施|存在.*问题/ },
+  {
+    number: 5,
+    key: 'problems',
+    heading: '五、存在的主要问题及改进情况',
+    pattern: /问题.*(改进|整改)|改进措施|整改措施|存在.*问题/,
+  },
   { number: 6, key: 'otherMatters', heading: '六、其他需要报告的事项', pattern: /其他.*事项|其他需|其他事项/ },
 ];
 
@@ -71,14 +93,23 @@ const art20_1_rows2021 = [
   row('normative_documents', '行政规范性文件', '行政规范性文件', ['规范性文件']),
 ];
 const previousYear = count('previous_year', '上一年项目数量', ['上一年项目数量', '上一年项目', '上年项目数量']);
-const change: ColumnDef = { key: 'change', label: '本年增/减', short: '本年增/减', phrases: ['本年增减', '增减'], kind: 'signed' };
+const change: ColumnDef = {
+  key: 'change',
+  label: '本年增/减',
+  short: '本年增/减',
+  phrases: ['本年增减', '增减'],
+  kind: 'signed',
+};
 const decisions2019 = count('decisions', '处理决定数量', ['处理决定数量', '处理决定']);
 const decisions2021 = count('decisions', '本年处理决定数量', ['本年处理决定数量', '处理决定数量', '处理决定']);
 
 export const ACTIVE_DISCLOSURE: Record<Version, SubtableDef[]> = {
   '2019': [
     {
-      key: 'art20_1', caption: '第二十条第（一）项', item: '一', rows: art20_1_rows2019,
+      key: 'art20_1',
+      caption: '第二十条第（一）项',
+      item: '一',
+      rows: art20_1_rows2019,
       cols: [
         count('newly_made', '本年新制作数量', ['本年新制作数量', '新制作数量', '新制作']),
         count('newly_published', '本年新公开数量', ['本年新公开数量', '新公开数量', '新公开']),
@@ -86,45 +117,89 @@ export const ACTIVE_DISCLOSURE: Record<Version, SubtableDef[]> = {
       ],
     },
     {
-      key: 'art20_5', caption: '第二十条第（五）项', item: '五',
-      rows: [row('licensing', '行政许可', '行政许可', ['行政许可']), row('other_services', '其他对外管理服务事项', '其他对外管理服务事项', ['其他对外管理服务事项', '对外管理服务事项'])],
+      key: 'art20_5',
+      caption: '第二十条第（五）项',
+      item: '五',
+      rows: [
+        row('licensing', '行政许可', '行政许可', ['行政许可']),
+        row('other_services', '其他对外管理服务事项', '其他对外管理服务事项', [
+          '其他对外管理服务事项',
+          '对外管理服务事项',
+        ]),
+      ],
       cols: [previousYear, change, decisions2019],
     },
     {
-      key: 'art20_6', caption: '第二十条第（六）项', item: '六',
-      rows: [row('penalty', '行政处罚', '行政处罚', ['行政处罚']), row('coercion', '行政强制', '行政强制', ['行政强制'])],
+      key: 'art20_6',
+      caption: '第二十条第（六）项',
+      item: '六',
+      rows: [
+        row('penalty', '行政处罚', '行政处罚', ['行政处罚']),
+        row('coercion', '行政强制', '行政强制', ['行政强制']),
+      ],
       cols: [previousYear, change, decisions2019],
     },
     {
-      key: 'art20_8', caption: '第二十条第（八）项', item: '八',
+      key: 'art20_8',
+      caption: '第二十条第（八）项',
+      item: '八',
       rows: [row('fees', '行政事业性收费', '行政事业性收费', ['行政事业性收费', '事业性收费'])],
       cols: [previousYear, change],
     },
     {
-      key: 'art20_9', caption: '第二十条第（九）项', item: '九',
+      key: 'art20_9',
+      caption: '第二十条第（九）项',
+      item: '九',
       rows: [row('procurement', '政府集中采购', '政府集中采购', ['政府集中采购', '集中采购'])],
-      cols: [count('projects', '采购项目数量', ['采购项目数量', '项目数量']), { key: 'amount', label: '采购总金额', short: '采购总金额', phrases: ['采购总金额', '总金额'], kind: 'amount' }],
+      cols: [
+        count('projects', '采购项目数量', ['采购项目数量', '项目数量']),
+        { key: 'amount', label: '采购总金额', short: '采购总金额', phrases: ['采购总金额', '总金额'], kind: 'amount' },
+      ],
     },
   ],
   '2021': [
     {
-      key: 'art20_1', caption: '第二十条第（一）项', item: '一', rows: art20_1_rows2021,
+      key: 'art20_1',
+      caption: '第二十条第（一）项',
+      item: '一',
+      rows: art20_1_rows2021,
       cols: [
         count('issued', '本年制发件数', ['本年制发件数', '制发件数', '本年制发']),
         count('repealed', '本年废止件数', ['本年废止件数', '废止件数', '本年废止']),
         count('in_force', '现行有效件数', ['现行有效件数', '现行有效件', '现行有效']),
       ],
     },
-    { key: 'art20_5', caption: '第二十条第（五）项', item: '五', rows: [row('licensing', '行政许可', '行政许可', ['行政许可'])], cols: [decisions2021] },
     {
-      key: 'art20_6', caption: '第二十条第（六）项', item: '六',
-      rows: [row('penalty', '行政处罚', '行政处罚', ['行政处罚']), row('coercion', '行政强制', '行政强制', ['行政强制'])],
+      key: 'art20_5',
+      caption: '第二十条第（五）项',
+      item: '五',
+      rows: [row('licensing', '行政许可', '行政许可', ['行政许可'])],
       cols: [decisions2021],
     },
     {
-      key: 'art20_8', caption: '第二十条第（八）项', item: '八',
+      key: 'art20_6',
+      caption: '第二十条第（六）项',
+      item: '六',
+      rows: [
+        row('penalty', '行政处罚', '行政处罚', ['行政处罚']),
+        row('coercion', '行政强制', '行政强制', ['行政强制']),
+      ],
+      cols: [decisions2021],
+    },
+    {
+      key: 'art20_8',
+      caption: '第二十条第（八）项',
+      item: '八',
       rows: [row('fees', '行政事业性收费', '行政事业性收费', ['行政事业性收费', '事业性收费'])],
-      cols: [{ key: 'amount', label: '本年收费金额（单位：万元）', short: '本年收费金额', phrases: ['本年收费金额', '收费金额'], kind: 'amount' }],
+      cols: [
+        {
+          key: 'amount',
+          label: '本年收费金额（单位：万元）',
+          short: '本年收费金额',
+          phrases: ['本年收费金额', '收费金额'],
+          kind: 'amount',
+        },
+      ],
     },
   ],
 };
@@ -142,9 +217,12 @@ export const APPLICATION_COLUMNS: ColumnDef[] = [
 export const APPLICATION_HEADER_WORDS = ['申请人情况', '法人或其他组织', '自然人', '商业企业', '科研机构'];
 export const APPLICANT_COLUMN_KEYS = APPLICATION_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);
 
-const denied = (key: string, n: number, label: string, phrases: string[]) => row(key, `${n}.${label}`, `（三）${n}.${label}`, phrases, { group: 'denied' });
-const unavailable = (key: string, n: number, label: string, phrases: string[]) => row(key, `${n}.${label}`, `（四）${n}.${label}`, phrases, { group: 'unavailable' });
-const rejected = (key: string, n: number, label: string, phrases: string[]) => row(key, `${n}.${label}`, `（五）${n}.${label}`, phrases, { group: 'rejected' });
+const denied = (key: string, n: number, label: string, phrases: string[]) =>
+  row(key, `${n}.${label}`, `（三）${n}.${label}`, phrases, { group: 'denied' });
+const unavailable = (key: string, n: number, label: string, phrases: string[]) =>
+  row(key, `${n}.${label}`, `（四）${n}.${label}`, phrases, { group: 'unavailable' });
+const rejected = (key: string, n: number, label: string, phrases: string[]) =>
+  row(key, `${n}.${label}`, `（五）${n}.${label}`, phrases, { group: 'rejected' });
 
 const APPLICATION_ROWS_COMMON_HEAD: LabelDef[] = [
   row('new_received', '一、本年新收政府信息公开申请数量', '一、本年新收', ['本年新收', '新收政府信息公开申请']),
@@ -170,7 +248,11 @@ const APPLICATION_ROWS_COMMON_HEAD: LabelDef[] = [
 ];
 const APPLICATION_ROWS_COMMON_TAIL: LabelDef[] = [
   row('total_processed', '（七）总计', '（七）总计', [], { exact: ['总计', '合计'] }),
-  row('carried_forward', '四、结转下年度继续办理', '四、结转下年度继续办理', ['结转下年', '转结下年', '下年度继续办理']),
+  row('carried_forward', '四、结转下年度继续办理', '四、结转下年度继续办理', [
+    '结转下年',
+    '转结下年',
+    '下年度继续办理',
+  ]),
 ];
 
 export const APPLICATION_ROWS: Record<Version, LabelDef[]> = {
@@ -181,8 +263,20 @@ export const APPLICATION_ROWS: Record<Version, LabelDef[]> = {
   ],
   '2021': [
     ...APPLICATION_ROWS_COMMON_HEAD,
-    row('other_no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '（六）1.逾期不补正', ['逾期不补正', '不补正'], { group: 'other' }),
-    row('other_no_fee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '（六）2.逾期未缴费', ['收费通知', '缴纳费用'], { group: 'other' }),
+    row(
+      'other_no_correction',
+      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      '（六）1.逾期不补正',
+      ['逾期不补正', '不补正'],
+      { group: 'other' },
+    ),
+    row(
+      'other_no_fee',
+      '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+      '（六）2.逾期未缴费',
+      ['收费通知', '缴纳费用'],
+      { group: 'other' },
+    ),
     row('other_other', '3.其他', '（六）3.其他', [], { exact: ['其他'], group: 'other' }),
     ...APPLICATION_ROWS_COMMON_TAIL,
   ],
@@ -199,7 +293,11 @@ export const OUTCOME_GROUP_LABELS: { group: OutcomeGroup | 'results'; phrases: s
 
 export const REVIEW_GROUPS: LabelDef[] = [
   row('review', '行政复议', '行政复议', ['行政复议']),
-  row('litigation_direct', '行政诉讼·未经复议直接起诉', '行政诉讼/未经复议直接起诉', ['未经复议直接起诉', '未经复议', '直接起诉']),
+  row('litigation_direct', '行政诉讼·未经复议直接起诉', '行政诉讼/未经复议直接起诉', [
+    '未经复议直接起诉',
+    '未经复议',
+    '直接起诉',
+  ]),
   row('litigation_after_review', '行政诉讼·复议后起诉', '行政诉讼/复议后起诉', ['复议后起诉']),
 ];
 export const REVIEW_COLUMNS: ColumnDef[] = [
@@ -212,14 +310,66 @@ export const REVIEW_COLUMNS: ColumnDef[] = [
 
 /** Labels that only one format prints: how a table's template is recognised. */
 export const TEMPLATE_MARKERS: Record<Version, string[]> = {
-  '2021': ['本年制发件数', '本年废止件数', '现行有效件数', '本年收费金额', '逾期不补正', '缴纳费用', '制发件数', '废止件数'],
-  '2019': ['本年新制作数量', '对外公开总数量', '上一年项目数量', '本年增减', '采购总金额', '政府集中采购', '新制作数量'],
+  '2021': [
+    '本年制发件数',
+    '本年废止件数',
+    '现行有效件数',
+    '本年收费金额',
+    '逾期不补正',
+    '缴纳费用',
+    '制发件数',
+    '废止件数',
+  ],
+  '2019': [
+    '本年新制作数量',
+    '对外公开总数量',
+    '上一年项目数量',
+    '本年增减',
+    '采购总金额',
+    '政府集中采购',
+    '新制作数量',
+  ],
 };
 
 /** Words whose presence says which of the three tables a table block is. */
 export const TABLE_MARKERS: Record<'activeDisclosure' | 'applications' | 'reviewLitigation', string[]> = {
-  activeDisclosure: ['第二十条', '第二十一条', '信息内容', '规章', '规范性文件', '行政许可', '行政处罚', '行政强制', '事业性收费', '集中采购', '制发件数', '现行有效'],
-  applications: ['申请人情况', '自然人', '商业企业', '科研机构', '本年新收', '上年结转', '予以公开', '部分公开', '国家秘密', '不予处理', '无法提供', '结转下年', '三安全一稳定', '办理结果', '其他处理', '逾期不补正', '收费通知', '不掌握', '另行制作', '重复申请', '出版物'],
+  activeDisclosure: [
+    '第二十条',
+    '第二十一条',
+    '信息内容',
+    '规章',
+    '规范性文件',
+    '行政许可',
+    '行政处罚',
+    '行政强制',
+    '事业性收费',
+    '集中采购',
+    '制发件数',
+    '现行有效',
+  ],
+  applications: [
+    '申请人情况',
+    '自然人',
+    '商业企业',
+    '科研机构',
+    '本年新收',
+    '上年结转',
+    '予以公开',
+    '部分公开',
+    '国家秘密',
+    '不予处理',
+    '无法提供',
+    '结转下年',
+    '三安全一稳定',
+    '办理结果',
+    '其他处理',
+    '逾期不补正',
+    '收费通知',
+    '不掌握',
+    '另行制作',
+    '重复申请',
+    '出版物',
+  ],
   reviewLitigation: ['结果维持', '结果纠正', '其他结果', '尚未审结', '未经复议直接起诉', '复议后起诉'],
 };
 

@@ -58,7 +58,10 @@ function countMismatch(claim: Claim, values: ReadingValue[]): RuleFinding {
 }
 
 /** 「均获维持」「未被纠错」 against the 表四 cells they say are 0. */
-function compareOutcome(report: AnnualReport, claim: Claim): { comparison: Comparison; findings: RuleFinding[] } | null {
+function compareOutcome(
+  report: AnnualReport,
+  claim: Claim,
+): { comparison: Comparison; findings: RuleFinding[] } | null {
   const { columns, groups, wording } = claim.outcome!;
   const values: ReadingValue[] = [];
   for (const group of groups) {
@@ -119,7 +122,9 @@ function analyze(report: AnnualReport): NarrativeAnalysis {
   });
   const shareComparisons = shares.checks.map((c) => ({
     claim: c.share,
-    values: [{ reading: { targets: [], name: `${c.numerator.value}÷${c.denominator.value}` }, value: c.expected, page: null }],
+    values: [
+      { reading: { targets: [], name: `${c.numerator.value}÷${c.denominator.value}` }, value: c.expected, page: null },
+    ],
     consistent: shareFinding(c) === null,
   }));
   return {

@@ -1,6 +1,20 @@
 import {
-  APPROXIMATE_AFTER, COUNT_UNITS, PART_FAMILIES, LAST_YEAR, MONEY_UNITS, NOT_A_COUNT, OUTCOME_CLAIMS, SUBJECTS, THIS_YEAR, TOPICS,
-  YEAR_NOT_A_DATE, ZERO_CLAIMS, ZERO_VOID, type Reading, type SubjectDef, type TopicKey,
+  APPROXIMATE_AFTER,
+  COUNT_UNITS,
+  PART_FAMILIES,
+  LAST_YEAR,
+  MONEY_UNITS,
+  NOT_A_COUNT,
+  OUTCOME_CLAIMS,
+  SUBJECTS,
+  THIS_YEAR,
+  TOPICS,
+  YEAR_NOT_A_DATE,
+  ZERO_CLAIMS,
+  ZERO_VOID,
+  type Reading,
+  type SubjectDef,
+  type TopicKey,
 } from '../model/claims.js';
 import type { AnnualReport, SectionKey } from '../model/report.js';
 import { findMentions, halfWidthDigits, isYear, type Mention } from './numbers.js';
@@ -44,7 +58,14 @@ export interface Claim {
 }
 
 /** Parts that tell in prose what the tables count. */
-const NARRATIVE_PARTS: SectionKey[] = ['overview', 'activeDisclosure', 'applications', 'reviewLitigation', 'problems', 'otherMatters'];
+const NARRATIVE_PARTS: SectionKey[] = [
+  'overview',
+  'activeDisclosure',
+  'applications',
+  'reviewLitigation',
+  'problems',
+  'otherMatters',
+];
 const CLAUSE_BREAK = /[，,；;：:]/;
 const SENTENCE_END = /(?<=[。！？!?])/;
 const SUBHEADING_MAX = 30;
@@ -60,7 +81,8 @@ function lastTopic(text: string): TopicKey | null {
   for (const t of TOPICS) {
     for (const m of text.matchAll(t.pattern)) {
       const end = m.index + m[0].length;
-      if (!best || end > best.end || (end === best.end && m.index < best.start)) best = { key: t.key, end, start: m.index };
+      if (!best || end > best.end || (end === best.end && m.index < best.start))
+        best = { key: t.key, end, start: m.index };
     }
   }
   return best?.key ?? null;
@@ -72,7 +94,9 @@ function clauseOf(lead: string): string {
 }
 
 function subjectsFor(words: string, topic: TopicKey | null): SubjectDef[] {
-  const hits = SUBJECTS.filter((s) => s.topics.includes(topic) && s.cue.test(words) && !(s.unless?.test(words) ?? false));
+  const hits = SUBJECTS.filter(
+    (s) => s.topics.includes(topic) && s.cue.test(words) && !(s.unless?.test(words) ?? false),
+  );
   const superseded = new Set(hits.flatMap((s) => s.supersedes ?? []));
   return hits.filter((s) => !superseded.has(s.key));
 }
@@ -98,7 +122,10 @@ interface SentenceContext {
  * sentence, else the paragraph's date.
  */
 function yearBefore(sentence: string, mentions: Mention[], index: number, ctx: SentenceContext): number | null {
-  const dates = mentions.slice(0, index).map((m, i) => ({ m, i })).filter(({ m }) => isYear(m) && isDate(sentence, m));
+  const dates = mentions
+    .slice(0, index)
+    .map((m, i) => ({ m, i }))
+    .filter(({ m }) => isYear(m) && isDate(sentence, m));
   const last = dates[dates.length - 1];
   if (last && last.i === index - 1) return last.m.value;
   const clause = clauseOf(sentence.slice(index === 0 ? 0 : mentions[index - 1]!.end, mentions[index]!.start));
@@ -110,14 +137,23 @@ function yearBefore(sentence: string, mentions: Mention[], index: number, ctx: S
 }
 
 function isDate(sentence: string, year: Mention): boolean {
-  return !YEAR_NOT_A_DATE.before.test(sentence.slice(0, year.start)) && !YEAR_NOT_A_DATE.after.test(sentence.slice(year.end));
+  return (
+    !YEAR_NOT_A_DATE.before.test(sentence.slice(0, year.start)) && !YEAR_NOT_A_DATE.after.test(sentence.slice(year.end))
+  );
 }
 
 function isPlain(clause: string, mention: Mention, after: string): boolean {
   return !mention.approximate && !APPROXIMATE_AFTER.test(after) && !NOT_A_COUNT.some((n) => n.pattern.test(clause));
 }
 
-function statusOf(subjects: SubjectDef[], clause: string, mention: Mention, after: string, year: number | null, reportYear: number | null): { status: ClaimStatus; reason: string | null } {
+function statusOf(
+  subjects: SubjectDef[],
+  clause: string,
+  mention: Mention,
+  after: string,
+  year: number | null,
+  reportYear: number | null,
+): { status: ClaimStatus; reason: string | null } {
   if (subjects.length === 0) return { status: 'unmapped', reason: null };
   if (subjects.length > 1) return { status: 'ambiguous', reason: `多种含义：${subjects.map((s) => s.key).join('、')}` };
   const notCount = NOT_A_COUNT.find((n) => n.pattern.test(clause));
@@ -147,14 +183,31 @@ function numberClaims(sentence: string, ctx: SentenceContext, out: Claim[]): voi
     const year = yearBefore(sentence, mentions, i, ctx);
     const subjects = kind === 'percent' ? [] : subjectsOf(kind, clause, lead, topic);
     const after = sentence.slice(m.end);
-    const { status, reason } = kind === 'percent' ? { status: 'unmapped' as const, reason: null } : statusOf(subjects, clause, m, after, year, ctx.reportYear);
+    const { status, reason } =
+      kind === 'percent'
+        ? { status: 'unmapped' as const, reason: null }
+        : statusOf(subjects, clause, m, after, year, ctx.reportYear);
     const subject = subjects.length === 1 ? subjects[0]! : null;
     const claim: Claim = {
-      kind, part: ctx.part, paragraph: ctx.paragraph, sentence, quote: quoteAround(sentence, m.start, m.end),
-      lead: clause, plain: isPlain(clause, m, after),
-      subject: subject?.key ?? null, candidates: subjects.map((s) => s.key), value: m.value, unit: m.unit, mention: m,
-      year, status, reason, readings: subject ? readingsOf(subject, sentence, out.slice(first)) : [],
-      opensEnumeration: kind !== 'percent' && ENUMERATION.test(after), partOf: null, exhaustive: false,
+      kind,
+      part: ctx.part,
+      paragraph: ctx.paragraph,
+      sentence,
+      quote: quoteAround(sentence, m.start, m.end),
+      lead: clause,
+      plain: isPlain(clause, m, after),
+      subject: subject?.key ?? null,
+      candidates: subjects.map((s) => s.key),
+      value: m.value,
+      unit: m.unit,
+      mention: m,
+      year,
+      status,
+      reason,
+      readings: subject ? readingsOf(subject, sentence, out.slice(first)) : [],
+      opensEnumeration: kind !== 'percent' && ENUMERATION.test(after),
+      partOf: null,
+      exhaustive: false,
     };
     if (subject?.applicant && claim.readings.length === 0) claim.status = 'unmapped';
     if (kind === 'percent') {
@@ -208,10 +261,25 @@ function zeroClaims(sentence: string, ctx: SentenceContext, year: number | null,
     for (const { subject } of z.subjects) {
       const def = SUBJECTS.find((s) => s.key === subject)!;
       out.push({
-        kind: 'zero', part: ctx.part, paragraph: ctx.paragraph, sentence, quote: quoteAround(sentence, m.index, m.index + m[0].length), lead: m[0], plain: true,
-        subject, candidates: [subject], value: 0, unit: '件', mention: null, year,
-        status: year !== null && year !== ctx.reportYear ? 'other-year' : 'comparable', reason: null,
-        readings: def.readings.slice(0, 1), opensEnumeration: false, partOf: null, exhaustive: false,
+        kind: 'zero',
+        part: ctx.part,
+        paragraph: ctx.paragraph,
+        sentence,
+        quote: quoteAround(sentence, m.index, m.index + m[0].length),
+        lead: m[0],
+        plain: true,
+        subject,
+        candidates: [subject],
+        value: 0,
+        unit: '件',
+        mention: null,
+        year,
+        status: year !== null && year !== ctx.reportYear ? 'other-year' : 'comparable',
+        reason: null,
+        readings: def.readings.slice(0, 1),
+        opensEnumeration: false,
+        partOf: null,
+        exhaustive: false,
       });
     }
   }
@@ -226,10 +294,26 @@ function outcomeClaims(sentence: string, ctx: SentenceContext, year: number | nu
     const m = o.pattern.exec(sentence);
     if (!m) continue;
     out.push({
-      kind: 'outcome', part: ctx.part, paragraph: ctx.paragraph, sentence, quote: quoteAround(sentence, m.index, m.index + m[0].length), lead: m[0], plain: true,
-      subject: o.key, candidates: [o.key], value: 0, unit: '件', mention: null, year,
-      status: year !== null && year !== ctx.reportYear ? 'other-year' : 'comparable', reason: null, readings: [],
-      outcome: { columns: o.columns, groups, wording: o.wording }, opensEnumeration: false, partOf: null, exhaustive: false,
+      kind: 'outcome',
+      part: ctx.part,
+      paragraph: ctx.paragraph,
+      sentence,
+      quote: quoteAround(sentence, m.index, m.index + m[0].length),
+      lead: m[0],
+      plain: true,
+      subject: o.key,
+      candidates: [o.key],
+      value: 0,
+      unit: '件',
+      mention: null,
+      year,
+      status: year !== null && year !== ctx.reportYear ? 'other-year' : 'comparable',
+      reason: null,
+      readings: [],
+      outcome: { columns: o.columns, groups, wording: o.wording },
+      opensEnumeration: false,
+      partOf: null,
+      exhaustive: false,
     });
   }
 }
@@ -261,7 +345,13 @@ export function extractClaims(report: AnnualReport): Claim[] {
     section.text.split('\n').forEach((raw, paragraph) => {
       const line = halfWidthDigits(raw.trim());
       if (!line) return;
-      const ctx: SentenceContext = { part: section.key, paragraph, reportYear: report.meta.year, paragraphYear: paragraphYear(line), topic: headingTopic };
+      const ctx: SentenceContext = {
+        part: section.key,
+        paragraph,
+        reportYear: report.meta.year,
+        paragraphYear: paragraphYear(line),
+        topic: headingTopic,
+      };
       for (const sentence of line.split(SENTENCE_END)) {
         if (!sentence.trim()) continue;
         const year = sentenceYear(sentence, ctx);

@@ -16,7 +16,20 @@ export interface Mention {
   chinese: boolean;
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_POWERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const MENTION = new RegExp(
   String.raw`(\d+(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(万|亿)?\s*(余|多)?\s*(${UNITS.join('|')})`,
@@ -29,7 +42,9 @@ const WORD_AFTER = /^[性龙事样般致]/;
 
 /** Full-width digits, ％ and the full-width point as ASCII, so that patterns see one form. */
 export function halfWidthDigits(text: string): string {
-  return text.replace(/[０-９％．]/g, (c) => (c === '％' ? '%' : c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return text.replace(/[０-９％．]/g, (c) =>
+    c === '％' ? '%' : c === '．' ? '.' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 }
 
 /** 十二 → 12, 一百零五 → 105, 二〇二三 → 2023; null when the characters do not form a number. */
@@ -55,7 +70,11 @@ function plainNumber(text: string): number {
 }
 
 function looksLikeWord(text: string, start: number, end: number, unitEnd: number): boolean {
-  return WORD_BEFORE.test(text.slice(Math.max(0, start - 1), start)) || WORD_AFTER.test(text.slice(unitEnd, unitEnd + 1)) || end === start;
+  return (
+    WORD_BEFORE.test(text.slice(Math.max(0, start - 1), start)) ||
+    WORD_AFTER.test(text.slice(unitEnd, unitEnd + 1)) ||
+    end === start
+  );
 }
 
 /** Every number-with-unit in `text` (already through halfWidthDigits), in order. */

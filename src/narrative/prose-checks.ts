@@ -6,7 +6,15 @@ import { paragraphYear, type Claim } from './extract.js';
 import { halfWidthDigits } from './numbers.js';
 
 const UNIT_FACTORS = [1e4, 1e8];
-const OUTCOME_GROUPS = ['granted', 'partially_granted', 'granted_or_partial', 'denied', 'unavailable', 'rejected', 'other_handling'];
+const OUTCOME_GROUPS = [
+  'granted',
+  'partially_granted',
+  'granted_or_partial',
+  'denied',
+  'unavailable',
+  'rejected',
+  'other_handling',
+];
 const APPLICANT_PARTITION = ['natural_person', 'organisations'];
 
 export function partName(claim: Pick<Claim, 'part'>): string {
@@ -26,14 +34,18 @@ function enumerationFinding(total: Claim, parts: Claim[]): RuleFinding | null {
   const factor = UNIT_FACTORS.find((f) => total.value === sum * f || total.value * f === sum);
   if (factor) {
     return {
-      location: partName(total), expected: `${sum}${parts[0]!.unit}`, actual: total.quote,
+      location: partName(total),
+      expected: `${sum}${parts[0]!.unit}`,
+      actual: total.quote,
       message: `${partName(total)}写明“${total.quote}”，而其中各项之和为 ${listed}＝${sum}${parts[0]!.unit}，相差一个“${factorName(factor)}”字，应为单位错误。`,
     };
   }
   const complete = parts[0]!.exhaustive || APPLICANT_PARTITION.every((k) => parts.some((p) => p.subject === k));
   if (sum < total.value && !complete) return null;
   return {
-    location: partName(total), expected: sum, actual: total.quote,
+    location: partName(total),
+    expected: sum,
+    actual: total.quote,
     message: `${partName(total)}写明“${total.quote}”，但其中所列各项之和为 ${listed}＝${sum}，${sum > total.value ? '超过' : '不等于'}所称总数 ${total.value}。`,
   };
 }
@@ -41,7 +53,10 @@ function enumerationFinding(total: Claim, parts: Claim[]): RuleFinding | null {
 function enumerationFindings(claims: Claim[]): RuleFinding[] {
   return claims.flatMap((total, i) => {
     if (!total.opensEnumeration) return [];
-    const f = enumerationFinding(total, claims.filter((c) => c.partOf === i));
+    const f = enumerationFinding(
+      total,
+      claims.filter((c) => c.partOf === i),
+    );
     return f ? [f] : [];
   });
 }
@@ -53,7 +68,10 @@ function only(claims: Claim[], subjects: string[]): Claim | null | undefined {
 
 /** Whether 「收到X件」 already includes last year's cases, as 「（含上年结转）」 says. */
 function includesCarried(received: Claim): boolean {
-  return received.readings.length === 1 && received.readings[0]!.targets.some((t) => 'rows' in t && t.rows.includes('carried_over'));
+  return (
+    received.readings.length === 1 &&
+    received.readings[0]!.targets.some((t) => 'rows' in t && t.rows.includes('carried_over'))
+  );
 }
 
 /**
@@ -71,15 +89,23 @@ function balanceFinding(paragraph: Claim[]): RuleFinding | null {
   const answered = only(usable, ['total_processed']);
   if (!received || !carried || !forward || answered === null) return null;
   const outcomes = usable.filter((c) => OUTCOME_GROUPS.includes(c.subject!));
-  if (!answered && (outcomes.length === 0 || new Set(outcomes.map((c) => c.subject)).size !== outcomes.length)) return null;
-  if (!answered && usable.some((c) => c.subject === 'granted_or_partial') && usable.some((c) => c.subject === 'granted' || c.subject === 'partially_granted')) return null;
+  if (!answered && (outcomes.length === 0 || new Set(outcomes.map((c) => c.subject)).size !== outcomes.length))
+    return null;
+  if (
+    !answered &&
+    usable.some((c) => c.subject === 'granted_or_partial') &&
+    usable.some((c) => c.subject === 'granted' || c.subject === 'partially_granted')
+  )
+    return null;
   const incoming = received.value + (includesCarried(received) ? 0 : carried.value);
   const settled = answered ? answered.value : outcomes.reduce((a, c) => a + c.value, 0);
   if (incoming === settled + forward.value) return null;
   const inWords = includesCarried(received) ? `${received.value}` : `${received.value}＋${carried.value}`;
   const outWords = answered ? `${answered.value}` : outcomes.map((c) => c.value).join('＋');
   return {
-    location: partName(received), expected: settled + forward.value, actual: `收到与结转 ${inWords}＝${incoming}`,
+    location: partName(received),
+    expected: settled + forward.value,
+    actual: `收到与结转 ${inWords}＝${incoming}`,
     message: `${partName(received)}所述申请数前后不平衡：收到（含上年结转）${inWords}＝${incoming} 件，办理结果与结转下年 ${outWords}＋${forward.value}＝${settled + forward.value} 件。`,
   };
 }
@@ -109,10 +135,17 @@ function decimals(claim: Claim): number {
 function denominatorOf(share: Claim, numerator: Claim, claims: Claim[]): Claim | null {
   const named = SHARE_OF.find((s) => s.pattern.test(share.lead));
   if (named) {
-    const sameParagraph = claims.filter((c) => c.part === share.part && c.paragraph === share.paragraph && c.subject && named.subjects.includes(c.subject) && c.kind === 'count');
+    const sameParagraph = claims.filter(
+      (c) =>
+        c.part === share.part &&
+        c.paragraph === share.paragraph &&
+        c.subject &&
+        named.subjects.includes(c.subject) &&
+        c.kind === 'count',
+    );
     return sameParagraph.length === 1 ? sameParagraph[0]! : null;
   }
-  return numerator.partOf !== null ? claims[numerator.partOf] ?? null : null;
+  return numerator.partOf !== null ? (claims[numerator.partOf] ?? null) : null;
 }
 
 export interface ShareCheck {
@@ -131,7 +164,7 @@ export function shareChecks(claims: Claim[]): { checks: ShareCheck[]; unresolved
     const numerator = claims[i - 1];
     const usable = numerator && numerator.sentence === share.sentence && numerator.kind === 'count' && numerator.plain;
     const denominator = usable ? denominatorOf(share, numerator, claims) : null;
-    if (!usable || !denominator || !denominator.plain || denominator.value === 0) {
+    if (!usable || !denominator?.plain || denominator.value === 0) {
       unresolved.push(share);
       return;
     }
@@ -146,7 +179,9 @@ export function shareFinding(check: ShareCheck): RuleFinding | null {
   if (Math.abs(check.expected - check.share.value) <= tolerance) return null;
   const expected = check.expected.toFixed(Math.max(d, 1));
   return {
-    location: partName(check.share), expected: `${expected}%`, actual: check.share.quote,
+    location: partName(check.share),
+    expected: `${expected}%`,
+    actual: check.share.quote,
     message: `${partName(check.share)}写明“${check.share.quote}”，但 ${check.numerator.value}÷${check.denominator.value}＝${expected}%，与所称比例不符。`,
   };
 }
@@ -163,14 +198,25 @@ export function staleYearFindings(report: AnnualReport, claims: Claim[]): RuleFi
       const line = halfWidthDigits(raw.trim());
       const dated = paragraphYear(line);
       if (dated === null || dated >= year || line.includes(`${year}年`)) return [];
-      const stated = claims.filter((c) => c.part === section.key && c.paragraph === paragraph && c.subject !== null && c.year === dated && c.kind !== 'percent');
+      const stated = claims.filter(
+        (c) =>
+          c.part === section.key &&
+          c.paragraph === paragraph &&
+          c.subject !== null &&
+          c.year === dated &&
+          c.kind !== 'percent',
+      );
       if (stated.length === 0) return [];
       const quote = line.length > 40 ? `${line.slice(0, 38)}…` : line;
-      return [{
-        location: partName(stated[0]!), expected: `${year}年`, actual: quote,
-        message: `${partName(stated[0]!)}中有一段以“${dated}年”开头并陈述申请、复议或文件数量，而本报告是 ${year} 年度报告，疑为沿用往年文字；其中的数字未与本年表格比对。`,
-        severity: 'info',
-      }];
+      return [
+        {
+          location: partName(stated[0]!),
+          expected: `${year}年`,
+          actual: quote,
+          message: `${partName(stated[0]!)}中有一段以“${dated}年”开头并陈述申请、复议或文件数量，而本报告是 ${year} 年度报告，疑为沿用往年文字；其中的数字未与本年表格比对。`,
+          severity: 'info',
+        },
+      ];
     }),
   );
 }

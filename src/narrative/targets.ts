@@ -13,7 +13,9 @@ export interface ReadingValue {
 
 function applicationRows(target: Extract<Target, { table: 'applications' }>, version: Version): string[] {
   if ('rows' in target) return target.rows;
-  return APPLICATION_ROWS[version].filter((r) => r.group === target.group || (target.group === 'other' && r.key === 'other')).map((r) => r.key);
+  return APPLICATION_ROWS[version]
+    .filter((r) => r.group === target.group || (target.group === 'other' && r.key === 'other'))
+    .map((r) => r.key);
 }
 
 /** The cells a target adds up, or null when one of them is missing or the row could not be read. */
@@ -33,7 +35,8 @@ function cellsOf(report: AnnualReport, target: Target): (Cell | undefined)[] | n
     return target.groups.map((g) => tables.reviewLitigation![g]?.[target.column]);
   }
   const column = target.column[templateOf(report, 'activeDisclosure')];
-  if (!tables.activeDisclosure || !column || isUncertain(report, 'activeDisclosure', `${target.sub}/${target.row}`)) return null;
+  if (!tables.activeDisclosure || !column || isUncertain(report, 'activeDisclosure', `${target.sub}/${target.row}`))
+    return null;
   return [tables.activeDisclosure[target.sub]?.[target.row]?.[column]];
 }
 

@@ -4,7 +4,17 @@ import { dirname } from 'node:path';
 import type { Finding } from '../model/finding.js';
 
 /** The fixed columns of interface.md, in order; extra columns may follow. */
-export const CSV_COLUMNS = ['file', 'agency', 'year', 'rule', 'severity', 'location', 'expected', 'actual', 'message'] as const;
+export const CSV_COLUMNS = [
+  'file',
+  'agency',
+  'year',
+  'rule',
+  'severity',
+  'location',
+  'expected',
+  'actual',
+  'message',
+] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 // The quoting rule of fast-csv, which wrote these files before: outputs stay byte for byte the same ('|' included).
@@ -47,7 +57,10 @@ function* csvChunks<T extends Finding>(findings: T[], headers: readonly string[]
 const headersOf = (extra: readonly string[]) => [...CSV_COLUMNS, ...extra];
 
 /** Findings with any extra fields; `extraColumns` names the fields written after the fixed columns. */
-export async function findingsCsv<T extends Finding>(findings: T[], extraColumns: readonly (keyof T & string)[] = []): Promise<Buffer> {
+export async function findingsCsv<T extends Finding>(
+  findings: T[],
+  extraColumns: readonly (keyof T & string)[] = [],
+): Promise<Buffer> {
   return Buffer.from([...csvChunks(findings, headersOf(extraColumns))].join(''), 'utf8');
 }
 
@@ -56,7 +69,11 @@ function writeAll(fd: number, bytes: Buffer): void {
 }
 
 /** Written beside the target and renamed, as writeAtomic does, but chunk by chunk. */
-export async function writeFindingsCsv<T extends Finding>(path: string, findings: T[], extraColumns: readonly (keyof T & string)[] = []): Promise<void> {
+export async function writeFindingsCsv<T extends Finding>(
+  path: string,
+  findings: T[],
+  extraColumns: readonly (keyof T & string)[] = [],
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');

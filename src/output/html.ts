@@ -3,11 +3,21 @@ import { writeAtomic } from './atomic.js';
 import type { RunSummary } from './summary.js';
 import { summaryLine } from './summary.js';
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function row(f: Finding): string {
-  const cells = [f.file, f.agency ?? '', f.year?.toString() ?? '', f.rule, f.severity, f.location, f.expected, f.actual, f.message];
-  return `<tr class="${f.severity}">${cells.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`;
+  const cells = [
+    f.file,
+    f.agency ?? '',
+    f.year?.toString() ?? '',
+    f.rule,
+    f.severity,
+    f.location,
+    f.expected,
+    f.actual,
+    f.message,
+  ];
+  return `<tr class="${f.severity}">${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
 }
 
 /** One self-contained page (no network, no external script) to browse and filter the findings. */
@@ -21,7 +31,7 @@ th{background:#f3f3f3;position:sticky;top:0;cursor:pointer}tr.error td:nth-child
 tr.warning td:nth-child(5){color:#a15c00}tr.info td:nth-child(5){color:#555}input{width:30em;padding:4px;margin-bottom:1em}
 </style></head><body>
 <h1>政府信息公开工作年度报告核查结果</h1>
-<p>${escape(summaryLine(summary))}</p>
+<p>${escapeHtml(summaryLine(summary))}</p>
 <input id="q" type="search" placeholder="筛选：文件、机关、规则、位置……" aria-label="filter">
 <table id="t"><thead><tr><th>file</th><th>agency</th><th>year</th><th>rule</th><th>severity</th><th>location</th><th>expected</th><th>actual</th><th>message</th></tr></thead>
 <tbody>${findings.map(row).join('\n')}</tbody></table>

@@ -1,6 +1,13 @@
 import type { Diagnostic, IRCell } from '../model/ir.js';
 import type { ActiveDisclosureTable, CellRow } from '../model/report.js';
-import { ACTIVE_DISCLOSURE, TABLE_NAMES, TEMPLATE_MARKERS, type ColumnDef, type SubtableDef, type Version } from '../model/templates.js';
+import {
+  ACTIVE_DISCLOSURE,
+  TABLE_NAMES,
+  TEMPLATE_MARKERS,
+  type ColumnDef,
+  type SubtableDef,
+  type Version,
+} from '../model/templates.js';
 import { ownCells, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { containsAny, matchLabel, normalizeLabel } from './labels.js';
 import { parseCell } from './numbers.js';
@@ -34,14 +41,17 @@ function headerMap(view: GridView, r: number, sub: SubtableDef): ColumnMap | nul
 }
 
 function readRow(view: GridView, r: number, sub: SubtableDef, map: ColumnMap | null, label: IRCell): CellRow {
-  const parse = (col: ColumnDef, cell: IRCell | null) => parseCell(cell?.text ?? '', col.kind, cell?.page ?? label.page);
+  const parse = (col: ColumnDef, cell: IRCell | null) =>
+    parseCell(cell?.text ?? '', col.kind, cell?.page ?? label.page);
   if (map && view.table.layout === 'grid') {
-    return Object.fromEntries(sub.cols.flatMap((col) => {
-      const cols = map.get(col.key);
-      if (!cols) return [];
-      const cell = cols.map((c) => view.matrix[r]![c] ?? null).find((x) => x && x.row === r && x !== label) ?? null;
-      return [[col.key, parse(col, cell)]];
-    }));
+    return Object.fromEntries(
+      sub.cols.flatMap((col) => {
+        const cols = map.get(col.key);
+        if (!cols) return [];
+        const cell = cols.map((c) => view.matrix[r]![c] ?? null).find((x) => x && x.row === r && x !== label) ?? null;
+        return [[col.key, parse(col, cell)]];
+      }),
+    );
   }
   const { values } = splitTrailingValues(rowCells(view, r));
   if (values.length !== sub.cols.length) return {};
@@ -49,9 +59,17 @@ function readRow(view: GridView, r: number, sub: SubtableDef, map: ColumnMap | n
 }
 
 /** 表二 → sub-table × row × column; sub-tables are told apart by their row labels, which no two share. */
-export function structureActiveDisclosure(view: GridView, year: number | null, diagnostics: Diagnostic[]): StructuredActiveDisclosure {
+export function structureActiveDisclosure(
+  view: GridView,
+  year: number | null,
+  diagnostics: Diagnostic[],
+): StructuredActiveDisclosure {
   const { version, sure } = activeDisclosureVersion(view.table.cells.map((c) => c.text).join(' '), year);
-  if (!sure) diagnostics.push({ code: 'structure/template-guessed', message: `${NAME}的栏目无法判断格式，按年份推定为${version}年版` });
+  if (!sure)
+    diagnostics.push({
+      code: 'structure/template-guessed',
+      message: `${NAME}的栏目无法判断格式，按年份推定为${version}年版`,
+    });
   const subs = ACTIVE_DISCLOSURE[version];
   const out: ActiveDisclosureTable = {};
   let current: SubtableDef | null = null;
@@ -64,25 +82,34 @@ export function structureActiveDisclosure(view: GridView, year: number | null, d
     const caption = CAPTION.exec(normalizeLabel(cells.map((c) => c.text).join('')));
     if (caption && !splitTrailingValues(cells).values.length) {
       current = subs.find((s) => s.item === caption[1]) ?? null;
-      if (!current) diagnostics.push({ code: 'structure/unknown-subtable', message: `${NAME}中未识别的子表「${first.text}」` });
+      if (!current)
+        diagnostics.push({ code: 'structure/unknown-subtable', message: `${NAME}中未识别的子表「${first.text}」` });
       [map, headerRow] = [null, null];
       continue;
     }
-    const isHeader = !splitTrailingValues(cells).values.length && (containsAny(first.text, ['信息内容']) || (current && headerMap(view, r, current)));
+    const isHeader =
+      !splitTrailingValues(cells).values.length &&
+      (containsAny(first.text, ['信息内容']) || (current && headerMap(view, r, current)));
     if (isHeader) {
       [headerRow, map] = [r, current ? headerMap(view, r, current) : null];
       continue;
     }
-    const match = subs.flatMap((s) => (matchLabel(s.rows, first.text) ? [{ sub: s, row: matchLabel(s.rows, first.text)! }] : []));
+    const match = subs.flatMap((s) =>
+      matchLabel(s.rows, first.text) ? [{ sub: s, row: matchLabel(s.rows, first.text)! }] : [],
+    );
     if (match.length !== 1) {
-      if (splitTrailingValues(cells).values.length) diagnostics.push({ code: 'structure/unknown-row', message: `${NAME}中未识别的行：「${first.text}」` });
+      if (splitTrailingValues(cells).values.length)
+        diagnostics.push({ code: 'structure/unknown-row', message: `${NAME}中未识别的行：「${first.text}」` });
       continue;
     }
     const { sub, row } = match[0]!;
     if (sub !== current) [current, map] = [sub, headerRow === null ? null : headerMap(view, headerRow, sub)];
     const values = readRow(view, r, sub, map, first);
     if (out[sub.key]?.[row.key]) {
-      diagnostics.push({ code: 'structure/duplicate-row', message: `${NAME}/${sub.caption}中「${row.label}」出现多次，取第一次` });
+      diagnostics.push({
+        code: 'structure/duplicate-row',
+        message: `${NAME}/${sub.caption}中「${row.label}」出现多次，取第一次`,
+      });
       continue;
     }
     (out[sub.key] ??= {})[row.key] = values;

@@ -1,6 +1,15 @@
 import type { Diagnostic, IRCell } from '../model/ir.js';
 import type { ApplicationsTable, UncertainPlace } from '../model/report.js';
-import { APPLICATION_COLUMNS, APPLICATION_HEADER_WORDS, APPLICATION_ROWS, OUTCOME_GROUP_LABELS, TABLE_NAMES, type LabelDef, type OutcomeGroup, type Version } from '../model/templates.js';
+import {
+  APPLICATION_COLUMNS,
+  APPLICATION_HEADER_WORDS,
+  APPLICATION_ROWS,
+  OUTCOME_GROUP_LABELS,
+  TABLE_NAMES,
+  type LabelDef,
+  type OutcomeGroup,
+  type Version,
+} from '../model/templates.js';
 import { hasValue, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { matchLabel, normalizeLabel } from './labels.js';
 import { parseCell } from './numbers.js';
@@ -17,7 +26,8 @@ export interface StructuredApplications {
 /** Which format's 表三 this is: only （六）其他处理 differs. */
 export function applicationsVersion(text: string, year: number | null): { version: Version; sure: boolean } {
   const n = normalizeLabel(text);
-  const names = (version: Version) => APPLICATION_ROWS[version].filter((r) => r.key.startsWith('other')).flatMap((r) => r.phrases);
+  const names = (version: Version) =>
+    APPLICATION_ROWS[version].filter((r) => r.key.startsWith('other')).flatMap((r) => r.phrases);
   if (names('2021').some((p) => n.includes(p))) return { version: '2021', sure: true };
   if (names('2019').some((p) => n.includes(p))) return { version: '2019', sure: true };
   return { version: year !== null && year >= 2021 ? '2021' : '2019', sure: false };
@@ -83,13 +93,16 @@ function readTextRow(view: GridView, r: number): RowRead {
   return { labels, values: values.length === APPLICATION_COLUMNS.length ? values : null, found: values.length };
 }
 
-const hasValues = (read: RowRead) => read.found > 0 && (!read.values || hasValue(read.values.filter((c): c is IRCell => c !== null)));
+const hasValues = (read: RowRead) =>
+  read.found > 0 && (!read.values || hasValue(read.values.filter((c): c is IRCell => c !== null)));
 
 function cellsOf(values: (IRCell | null)[], page: number | null) {
-  return Object.fromEntries(APPLICATION_COLUMNS.map((col, i) => {
-    const cell = values[i] ?? null;
-    return [col.key, parseCell(cell?.text ?? '', col.kind, cell?.page ?? page)];
-  }));
+  return Object.fromEntries(
+    APPLICATION_COLUMNS.map((col, i) => {
+      const cell = values[i] ?? null;
+      return [col.key, parseCell(cell?.text ?? '', col.kind, cell?.page ?? page)];
+    }),
+  );
 }
 
 /** Value rows whose labels were lost (a flattened copy), waiting under the group label they follow. */
@@ -104,38 +117,69 @@ interface Orphans {
  * many as the group has sub-items and none of them was labelled, otherwise the
  * sub-items stay uncertain — never a guessed assignment.
  */
-function placeOrphans(orphans: Orphans, defs: LabelDef[], out: StructuredApplications, diagnostics: Diagnostic[]): void {
+function placeOrphans(
+  orphans: Orphans,
+  defs: LabelDef[],
+  out: StructuredApplications,
+  diagnostics: Diagnostic[],
+): void {
   if (!orphans.reads.length) return;
   const members = defs.filter((d) => d.group === orphans.group);
   const open = members.filter((d) => !out.rows[d.key] && !out.uncertain.some((u) => u.row === d.key));
   const readable = orphans.reads.every((r) => r.values);
   if (!open.length) {
-    diagnostics.push({ code: 'structure/group-values', message: `${NAME}「${GROUP_NAMES[orphans.group]}」的子项均有标签，另有 ${orphans.reads.length} 行无标签数值（如小计），未使用` });
+    diagnostics.push({
+      code: 'structure/group-values',
+      message: `${NAME}「${GROUP_NAMES[orphans.group]}」的子项均有标签，另有 ${orphans.reads.length} 行无标签数值（如小计），未使用`,
+    });
     return;
   }
   if (readable && open.length === members.length && orphans.reads.length === members.length) {
-    members.forEach((d, i) => (out.rows[d.key] = cellsOf(orphans.reads[i]!.values!, orphans.page)));
-    diagnostics.push({ code: 'structure/rows-by-position', message: `${NAME}「${GROUP_NAMES[orphans.group]}」下 ${members.length} 行缺少行标签，按模板顺序对应各子项` });
+    for (const [i, d] of members.entries()) out.rows[d.key] = cellsOf(orphans.reads[i]!.values!, orphans.page);
+    diagnostics.push({
+      code: 'structure/rows-by-position',
+      message: `${NAME}「${GROUP_NAMES[orphans.group]}」下 ${members.length} 行缺少行标签，按模板顺序对应各子项`,
+    });
     return;
   }
   for (const d of open) {
     out.uncertain.push({
-      table: 'applications', row: d.key, location: `${NAME}/${d.short}`, page: orphans.page,
+      table: 'applications',
+      row: d.key,
+      location: `${NAME}/${d.short}`,
+      page: orphans.page,
       reason: `「${GROUP_NAMES[orphans.group]}」下有 ${orphans.reads.length} 行数值缺少行标签，无法确定对应的子项`,
     });
   }
 }
 
-const GROUP_NAMES: Record<OutcomeGroup, string> = { denied: '（三）不予公开', unavailable: '（四）无法提供', rejected: '（五）不予处理', other: '（六）其他处理' };
+const GROUP_NAMES: Record<OutcomeGroup, string> = {
+  denied: '（三）不予公开',
+  unavailable: '（四）无法提供',
+  rejected: '（五）不予处理',
+  other: '（六）其他处理',
+};
 
 /** 表三 → rows × columns. Rows whose values cannot be placed are reported uncertain, never guessed. */
-export function structureApplications(view: GridView, year: number | null, diagnostics: Diagnostic[]): StructuredApplications {
+export function structureApplications(
+  view: GridView,
+  year: number | null,
+  diagnostics: Diagnostic[],
+): StructuredApplications {
   const text = view.table.cells.map((c) => c.text).join(' ');
   const { version, sure } = applicationsVersion(text, year);
-  if (!sure) diagnostics.push({ code: 'structure/template-guessed', message: `${NAME}无（六）其他处理行可判断格式，按年份推定为${version}年版` });
+  if (!sure)
+    diagnostics.push({
+      code: 'structure/template-guessed',
+      message: `${NAME}无（六）其他处理行可判断格式，按年份推定为${version}年版`,
+    });
   const defs = ALL_ROWS.filter((d) => APPLICATION_ROWS[version].some((v) => v.key === d.key));
   const columns = view.table.layout === 'grid' ? headerColumns(view) : null;
-  if (!columns) diagnostics.push({ code: 'structure/no-header', message: `${NAME}未能从表头确定列，按每行末尾的 7 个数值依模板顺序读取` });
+  if (!columns)
+    diagnostics.push({
+      code: 'structure/no-header',
+      message: `${NAME}未能从表头确定列，按每行末尾的 7 个数值依模板顺序读取`,
+    });
   const out: StructuredApplications = { rows: {}, version, uncertain: [] };
   let group: OutcomeGroup | null = null;
   let orphans: Orphans | null = null;
@@ -157,7 +201,8 @@ export function structureApplications(view: GridView, year: number | null, diagn
       if (named && !named.rest) {
         settle();
         orphans = { group: named.group, reads: hasValues(read) ? [read] : [], page: own.page };
-      } else if (hasValues(read)) diagnostics.push({ code: 'structure/unknown-row', message: `${NAME}中未识别的行：「${own.text}」` });
+      } else if (hasValues(read))
+        diagnostics.push({ code: 'structure/unknown-row', message: `${NAME}中未识别的行：「${own.text}」` });
       continue;
     }
     if (def.group !== orphans?.group) settle();
@@ -169,7 +214,10 @@ export function structureApplications(view: GridView, year: number | null, diagn
     if (!read.values) {
       if (read.found === 0) continue;
       out.uncertain.push({
-        table: 'applications', row: def.key, location: `${NAME}/${def.short}`, page: own.page,
+        table: 'applications',
+        row: def.key,
+        location: `${NAME}/${def.short}`,
+        page: own.page,
         reason: `该行找到 ${read.found} 个数值，应为 ${APPLICATION_COLUMNS.length} 个，无法确定各数值所属的列`,
       });
       continue;

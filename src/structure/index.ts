@@ -34,7 +34,11 @@ function tablesByKind(doc: DocumentIR, diagnostics: Diagnostic[]): Partial<Recor
     if (block.kind !== 'table') continue;
     const kind = classifyTable(block);
     if (kind) (groups[kind] ??= []).push(block);
-    else if (block.cells.some((c) => c.text.trim())) diagnostics.push({ code: 'structure/unknown-table', message: `未识别的表格（首格：「${block.cells[0]?.text.slice(0, 20) ?? ''}」）` });
+    else if (block.cells.some((c) => c.text.trim()))
+      diagnostics.push({
+        code: 'structure/unknown-table',
+        message: `未识别的表格（首格：「${block.cells[0]?.text.slice(0, 20) ?? ''}」）`,
+      });
   }
   return Object.fromEntries(Object.entries(groups).map(([k, ts]) => [k, ts.length === 1 ? ts[0]! : concatTables(ts)]));
 }
@@ -45,8 +49,10 @@ export function structureDocument(doc: DocumentIR, source: SourceInfo): AnnualRe
   const meta = readMeta(doc, diagnostics);
   const tables = tablesByKind(doc, diagnostics);
   const uncertain: UncertainPlace[] = [];
-  const active = tables.activeDisclosure && structureActiveDisclosure(viewOf(tables.activeDisclosure), meta.year, diagnostics);
-  const applications = tables.applications && structureApplications(viewOf(tables.applications), meta.year, diagnostics);
+  const active =
+    tables.activeDisclosure && structureActiveDisclosure(viewOf(tables.activeDisclosure), meta.year, diagnostics);
+  const applications =
+    tables.applications && structureApplications(viewOf(tables.applications), meta.year, diagnostics);
   const review = tables.reviewLitigation && structureReviewLitigation(viewOf(tables.reviewLitigation), diagnostics);
   uncertain.push(...(applications?.uncertain ?? []), ...(review?.uncertain ?? []));
   const versions = [active?.version, applications?.version].filter((v): v is '2019' | '2021' => !!v);
@@ -54,14 +60,28 @@ export function structureDocument(doc: DocumentIR, source: SourceInfo): AnnualRe
   return AnnualReport.parse({
     schemaVersion: SCHEMA_VERSION,
     source: { path: source.path, sha256: source.sha256, format: doc.format, pages: doc.pages },
-    meta: { title: meta.title, agency: meta.agency, year: meta.year, template, periodStart: meta.periodStart, periodEnd: meta.periodEnd, fileYear: meta.fileYear, titleYear: meta.titleYear, published: meta.published },
+    meta: {
+      title: meta.title,
+      agency: meta.agency,
+      year: meta.year,
+      template,
+      periodStart: meta.periodStart,
+      periodEnd: meta.periodEnd,
+      fileYear: meta.fileYear,
+      titleYear: meta.titleYear,
+      published: meta.published,
+    },
     sections: findSections(doc.blocks),
     tables: {
       activeDisclosure: active?.subtables ?? null,
       applications: applications?.rows ?? null,
       reviewLitigation: review?.groups ?? null,
     },
-    tableTemplates: { activeDisclosure: active?.version ?? null, applications: applications?.version ?? null, reviewLitigation: review ? (versions[0] ?? 'unknown') : null },
+    tableTemplates: {
+      activeDisclosure: active?.version ?? null,
+      applications: applications?.version ?? null,
+      reviewLitigation: review ? (versions[0] ?? 'unknown') : null,
+    },
     uncertain,
     diagnostics,
   });

@@ -30,7 +30,11 @@ export function labelScore(def: LabelDef, normalized: string): number {
 }
 
 /** The one definition a label names, or null when none or several fit equally. */
-export function matchLabel<T extends LabelDef>(defs: readonly T[], text: string, accept: (def: T) => boolean = () => true): T | null {
+export function matchLabel<T extends LabelDef>(
+  defs: readonly T[],
+  text: string,
+  accept: (def: T) => boolean = () => true,
+): T | null {
   const normalized = normalizeLabel(text);
   if (!normalized) return null;
   let best: T | null = null;

@@ -1,14 +1,15 @@
 import type { Block, DocumentIR } from '../model/ir.js';
 import type { Diagnostic } from '../model/ir.js';
 
-const AGENCY_SUFFIX = /(局|委|委员会|办|办公室|办事处|政府|街道|镇|乡|中心|部|厅|院|署|司|处|所|站|队|馆|会|管委会|集团|公司|分局|支队|大队)$/;
+const AGENCY_SUFFIX =
+  /(局|委|委员会|办|办公室|办事处|政府|街道|镇|乡|中心|部|厅|院|署|司|处|所|站|队|馆|会|管委会|集团|公司|分局|支队|大队)$/;
 const TITLE_CORE = /政府信息公开|信息公开工作|政务公开/;
 const YEAR_IN_TITLE = /(20\d{2})\s*年/;
 const DATE = String.raw`(\d{4})\s*年?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?`;
 const PERIOD = new RegExp(
   String.raw`(?:统计期限|统计时限|统计时间|统计时段|统计数据|统计区间|统计周期)[^0-9]{0,10}${DATE}\s*(?:起)?\s*(?:至|到|-|—|－|~|～)\s*(?:(\d{4})\s*年?\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日?`,
 );
-const CUTOFF = new RegExp(String.raw`(?:数据核定时间点|截至|截止)[为:：\s]*(\d{4})\s*年?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`);
+const CUTOFF = /(?:数据核定时间点|截至|截止)[为:：\s]*(\d{4})\s*年?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 
 export interface ReportMeta {
   title: string | null;
@@ -70,7 +71,10 @@ function periodFrom(text: string, diagnostics: Diagnostic[]): { start: string; e
   }
   const cut = CUTOFF.exec(text);
   if (cut && /统计|数据/.test(text.slice(Math.max(0, cut.index - 20), cut.index + 30))) {
-    diagnostics.push({ code: 'meta/period-from-cutoff', message: `统计期限按截止日期 ${cut[1]}年${cut[2]}月${cut[3]}日 推定为该自然年` });
+    diagnostics.push({
+      code: 'meta/period-from-cutoff',
+      message: `统计期限按截止日期 ${cut[1]}年${cut[2]}月${cut[3]}日 推定为该自然年`,
+    });
     return { start: `${cut[1]}-01-01`, end: iso(cut[1]!, cut[2]!, cut[3]!) };
   }
   return null;
@@ -81,9 +85,17 @@ function periodFrom(text: string, diagnostics: Diagnostic[]): { start: string; e
  * when both name one and disagree, the period sentence is the boiler-plate that
  * gets copied from last year's report, so the title wins (meta/year-mismatch says so).
  */
-function reportingYear(period: number | null, title: number | null, published: number | null, diagnostics: Diagnostic[]): number | null {
+function reportingYear(
+  period: number | null,
+  title: number | null,
+  published: number | null,
+  diagnostics: Diagnostic[],
+): number | null {
   if (period !== null && title !== null && period !== title) {
-    diagnostics.push({ code: 'meta/year-from-title', message: `统计期限年份 ${period} 与标题年份 ${title} 不一致，取标题年份` });
+    diagnostics.push({
+      code: 'meta/year-from-title',
+      message: `统计期限年份 ${period} 与标题年份 ${title} 不一致，取标题年份`,
+    });
     return title;
   }
   return period ?? title ?? published;
@@ -106,7 +118,10 @@ export function readMeta(doc: DocumentIR, diagnostics: Diagnostic[]): ReportMeta
   const publishedYear = published ? Number(published.slice(0, 4)) - 1 : null;
   const year = reportingYear(periodYear, titleYear ?? metaTitleYear, publishedYear, diagnostics);
   if (year !== null && year === publishedYear && periodYear === null && titleYear === null && metaTitleYear === null) {
-    diagnostics.push({ code: 'meta/year-from-publication', message: `报告未写明年度，按发布日期 ${published} 推定为 ${year} 年度` });
+    diagnostics.push({
+      code: 'meta/year-from-publication',
+      message: `报告未写明年度，按发布日期 ${published} 推定为 ${year} 年度`,
+    });
   }
   return {
     title,

@@ -5,7 +5,8 @@ import { normalizeLabel } from './labels.js';
 
 const CHINESE_DIGITS = '一二三四五六七八九十';
 /** only a top-level 「一、」 at line start opens a part; （二）… never does */
-const PART_HEADING = /^\s*(?:第([一二三四五六七八九十])部分[、.．:：\s]?|([一二三四五六七八九十])\s*[、.．，,:：]\s*)(.{2,40}?)[、。：:]?$/;
+const PART_HEADING =
+  /^\s*(?:第([一二三四五六七八九十])部分[、.．:：\s]?|([一二三四五六七八九十])\s*[、.．，,:：]\s*)(.{2,40}?)[、。：:]?$/;
 const MAX_HEADING_LENGTH = 40;
 const FILLER = /政府信息公开工作|行政机关|因|被申请|的|情况/g;
 
@@ -47,7 +48,7 @@ export function partHeading(block: Block, expectedNext: number): PartHeading | n
     return def && block.text.length <= MAX_HEADING_LENGTH ? { number: null, def, heading: block.text, rest: '' } : null;
   }
   const number = CHINESE_DIGITS.indexOf((m[1] ?? m[2])!) + 1;
-  const def = defFor(m[3]!) ?? (number === expectedNext ? SECTIONS[number - 1] ?? null : null);
+  const def = defFor(m[3]!) ?? (number === expectedNext ? (SECTIONS[number - 1] ?? null) : null);
   return def ? { number, def, heading: block.text.trim(), rest: '' } : null;
 }
 

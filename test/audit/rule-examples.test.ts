@@ -34,8 +34,11 @@ function examplesOf(source: string): { id: string | null; examples: Example[] } 
 /** `@previous` blocks are earlier reports of the same agency, for rules that compare years. */
 async function contextFrom(examples: Example[]): Promise<RuleContext> {
   const previous: AnnualReport[] = [];
-  for (const e of examples.filter((x) => x.kind === 'previous')) previous.push(await readReport(Buffer.from(e.text), 'previous.txt'));
-  return { reportFor: (agency, year) => previous.find((r) => r.meta.agency === agency && r.meta.year === year) ?? null };
+  for (const e of examples.filter((x) => x.kind === 'previous'))
+    previous.push(await readReport(Buffer.from(e.text), 'previous.txt'));
+  return {
+    reportFor: (agency, year) => previous.find((r) => r.meta.agency === agency && r.meta.year === year) ?? null,
+  };
 }
 
 const ruleFiles = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
@@ -57,7 +60,11 @@ describe('every rule documents itself with an ok and a not-ok example', () => {
       for (const example of examples.filter((e) => e.kind !== 'previous')) {
         it(`${example.kind}${example.location ? ` → ${example.location}` : ''}`, async () => {
           const context = await contextFrom(examples);
-          const result = await auditBytes(Buffer.from(example.text.trim() ? example.text : ''), `${example.kind}.txt`, context);
+          const result = await auditBytes(
+            Buffer.from(example.text.trim() ? example.text : ''),
+            `${example.kind}.txt`,
+            context,
+          );
           const own = result.findings.filter((f) => f.rule === id);
           if (example.kind === 'ok') expect(own).toEqual([]);
           else expect(own.map((f) => f.location)).toContain(example.location);

@@ -9,7 +9,11 @@ const ROOT = join(import.meta.dirname, '../..');
 const SEED = join(ROOT, 'test/fixtures/linwei-hrss-2023.txt');
 
 function nianbao(args: string[], cwd = mkdtempSync(join(tmpdir(), 'nianbao-cli-'))) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/nianbao.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin/nianbao.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { ...r, cwd };
 }
 
@@ -19,7 +23,9 @@ describe('nianbao CLI (built dist/)', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/nianbao: 1 files read, 0 unreadable, 0 clean; \d+ findings/);
     const csv = readFileSync(join(r.cwd, 'nianbao-out/discrepancies.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]!.startsWith('\ufefffile,agency,year,rule,severity,location,expected,actual,message')).toBe(true);
+    expect(
+      csv.split('\r\n')[0]!.startsWith('\ufefffile,agency,year,rule,severity,location,expected,actual,message'),
+    ).toBe(true);
     expect(csv).toContain('structure/missing-section');
     expect(csv).not.toContain('review-litigation/total');
   });
@@ -27,7 +33,10 @@ describe('nianbao CLI (built dist/)', () => {
   it('--fail-on error exits 1 on an error; --fail-on warning exits 1 on a report with only warnings', () => {
     expect(nianbao(['audit', SEED, '--fail-on', 'error']).status).toBe(1);
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
-    writeFileSync(join(dir, 'x.txt'), '某局2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n');
+    writeFileSync(
+      join(dir, 'x.txt'),
+      '某局2023年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n',
+    );
     const r = nianbao(['audit', 'x.txt', '--fail-on', 'warning'], dir);
     expect(r.status).toBe(1);
   });
@@ -39,7 +48,12 @@ describe('nianbao CLI (built dist/)', () => {
     expect(r.status).toBe(0);
     const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
     expect(out.summary).toMatchObject({ filesRead: 3, unreadable: 2 });
-    expect(out.findings.filter((f: { rule: string }) => f.rule === 'extract/unreadable').map((f: { file: string }) => f.file).sort()).toEqual(['empty.pdf', 'nothing-here.html']);
+    expect(
+      out.findings
+        .filter((f: { rule: string }) => f.rule === 'extract/unreadable')
+        .map((f: { file: string }) => f.file)
+        .sort(),
+    ).toEqual(['empty.pdf', 'nothing-here.html']);
   });
 
   it('bad usage exits 2', () => {
@@ -52,8 +66,12 @@ describe('nianbao CLI (built dist/)', () => {
     const r = nianbao(['extract', SEED]);
     expect(r.status).toBe(0);
     const model = JSON.parse(r.stdout);
-    expect(Object.keys(model)).toEqual(expect.arrayContaining(['schemaVersion', 'source', 'meta', 'sections', 'tables', 'diagnostics']));
-    expect(Object.keys(model.meta)).toEqual(expect.arrayContaining(['title', 'agency', 'year', 'template', 'periodStart', 'periodEnd']));
+    expect(Object.keys(model)).toEqual(
+      expect.arrayContaining(['schemaVersion', 'source', 'meta', 'sections', 'tables', 'diagnostics']),
+    );
+    expect(Object.keys(model.meta)).toEqual(
+      expect.arrayContaining(['title', 'agency', 'year', 'template', 'periodStart', 'periodEnd']),
+    );
     expect(model.source).toMatchObject({ format: 'txt', pages: null });
     expect(model.tables.reviewLitigation.litigation_direct.total).toEqual({ value: 2, raw: '2', page: null });
   });

@@ -4,13 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { auditPaths } from '../../src/corpus/run.js';
 
 const CORPUS = join(import.meta.dirname, '../../corpus');
-const expected: Record<string, { rule: string; location: string }[]> = JSON.parse(readFileSync(join(CORPUS, 'expected.json'), 'utf8'));
+const expected: Record<string, { rule: string; location: string }[]> = JSON.parse(
+  readFileSync(join(CORPUS, 'expected.json'), 'utf8'),
+);
 const key = (f: { rule: string; location: string }) => `${f.rule} @ ${f.location}`;
 
 describe('the bundled corpus yields exactly its recorded findings', async () => {
   const run = await auditPaths([CORPUS]);
   const byFile = new Map<string, string[]>();
-  for (const f of run.findings) byFile.set(relative(CORPUS, f.file), [...(byFile.get(relative(CORPUS, f.file)) ?? []), key(f)]);
+  for (const f of run.findings)
+    byFile.set(relative(CORPUS, f.file), [...(byFile.get(relative(CORPUS, f.file)) ?? []), key(f)]);
   const files = run.files.map((f) => relative(CORPUS, f));
 
   it('records every report file it holds', () => {
@@ -28,7 +31,9 @@ describe('the bundled corpus yields exactly its recorded findings', async () => 
     const want = Object.entries(expected).flatMap(([file, fs]) => fs.map((f) => `${file} ${key(f)}`));
     const got = [...byFile].flatMap(([file, fs]) => fs.map((f) => `${file} ${f}`));
     const hit = want.filter((w) => got.includes(w)).length;
-    console.info(`corpus: ${files.length} files, ${want.length} recorded findings, recall ${((hit / want.length) * 100).toFixed(1)}%, precision ${((hit / got.length) * 100).toFixed(1)}%`);
+    console.info(
+      `corpus: ${files.length} files, ${want.length} recorded findings, recall ${((hit / want.length) * 100).toFixed(1)}%, precision ${((hit / got.length) * 100).toFixed(1)}%`,
+    );
     expect(hit).toBe(want.length);
     expect(got.length).toBe(want.length);
   });
@@ -50,7 +55,11 @@ describe('the committed corpus is what its sources generate', () => {
 
   it('plants a finding for every rule the corpus can show', async () => {
     const { RULES } = await import('../../src/audit/rules/index.js');
-    const planted = new Set(Object.values(expected).flat().map((f) => f.rule));
+    const planted = new Set(
+      Object.values(expected)
+        .flat()
+        .map((f) => f.rule),
+    );
     expect(RULES.map((r) => r.id).filter((id) => !planted.has(id))).toEqual([]);
   });
 });

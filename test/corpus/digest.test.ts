@@ -25,14 +25,22 @@ describe('the corpus digest', () => {
     const dir = join(tempDir(), 'c');
     makeCorpus(dir, 60);
     const base = { agency: '某县水利局', newReceived: 3, issued: 1, repealed: 0 };
-    writeFileSync(join(dir, 'w-2022.txt'), tinyReport({ ...base, year: 2022, carriedOver: 0, carriedForward: 1, inForce: 9 }));
-    writeFileSync(join(dir, 'w-2023.txt'), tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 12 }));
+    writeFileSync(
+      join(dir, 'w-2022.txt'),
+      tinyReport({ ...base, year: 2022, carriedOver: 0, carriedForward: 1, inForce: 9 }),
+    );
+    writeFileSync(
+      join(dir, 'w-2023.txt'),
+      tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 12 }),
+    );
     const full = new Map<string, AnnualReport>();
     for (const name of readdirSync(dir, { recursive: true }).map(String).sort()) {
       if (!/\.(txt|html)$/.test(name)) continue;
       full.set(name, await readReport(readFileSync(join(dir, name)), join(dir, name)));
     }
-    const digests = new Map([...full].map(([file, r]) => [file, JSON.parse(JSON.stringify(corpusDigest(r))) as AnnualReport]));
+    const digests = new Map(
+      [...full].map(([file, r]) => [file, JSON.parse(JSON.stringify(corpusDigest(r))) as AnnualReport]),
+    );
     const want = crossYear(full);
     expect(want.some((f) => f.includes('cross-year/carry-over'))).toBe(true);
     expect(want.some((f) => f.includes('cross-year/in-force-stock'))).toBe(true);

@@ -9,7 +9,11 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'nianbao-corpus-'));
 }
 
-export function nianbao(cwd: string, args: string[], env: Record<string, string> = {}): { status: number | null; stderr: string; stdout: string } {
+export function nianbao(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stderr: string; stdout: string } {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
   return { status: r.status, stderr: r.stderr, stdout: r.stdout };
 }
@@ -20,10 +24,15 @@ export function startNianbao(cwd: string, args: string[]) {
 
 /** CSV rows as objects (the outputs never hold newlines inside cells for these corpora). */
 export function readCsv(path: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(path, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  const [header, ...lines] = readFileSync(path, 'utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
   const keys = header!.split(',');
   return lines.map((l) => {
-    const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replaceAll('""', '"'));
+    const cells = l
+      .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+      .map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replaceAll('""', '"'));
     return Object.fromEntries(keys.map((k, i) => [k, cells[i] ?? '']));
   });
 }

@@ -13,11 +13,14 @@ describe('a document that hangs or kills its worker', () => {
     writeFileSync(join(dir, 'c', 'crash.txt'), '某县财政局2023年政府信息公开工作年度报告\n');
     writeFileSync(join(dir, 'c', 'oom.txt'), '某县民政局2023年政府信息公开工作年度报告\n');
     const run = nianbao(dir, ['audit', 'c', '--jobs', '2', '--timeout', '10', '--max-memory', '64', '--no-progress'], {
-      NIANBAO_TEST_HANG: 'hang.txt', NIANBAO_TEST_CRASH: 'crash.txt', NIANBAO_TEST_OOM: 'oom.txt',
+      NIANBAO_TEST_HANG: 'hang.txt',
+      NIANBAO_TEST_CRASH: 'crash.txt',
+      NIANBAO_TEST_OOM: 'oom.txt',
     });
     expect(run.status).toBe(0);
     const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
-    const unreadable = (name: string) => rows.find((r) => r.file === `c/${name}` && r.rule === 'extract/unreadable')?.actual;
+    const unreadable = (name: string) =>
+      rows.find((r) => r.file === `c/${name}` && r.rule === 'extract/unreadable')?.actual;
     expect(unreadable('hang.txt')).toMatch(/超时/);
     expect(unreadable('crash.txt')).toMatch(/异常退出/);
     expect(unreadable('oom.txt')).toMatch(/内存超限/);

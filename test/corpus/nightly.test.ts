@@ -25,9 +25,22 @@ describe('a run killed with SIGKILL midway', () => {
   it('leaves the previous output whole, and the re-run writes exactly what an uninterrupted run writes', async () => {
     const dir = tempDir();
     makeCorpus(join(dir, 'c'), 80);
-    expect(nianbao(dir, ['audit', 'c', '--db', 'full.db', '--out', 'full.csv', '--json', 'full.json', '-q']).status).toBe(0);
+    expect(
+      nianbao(dir, ['audit', 'c', '--db', 'full.db', '--out', 'full.csv', '--json', 'full.json', '-q']).status,
+    ).toBe(0);
     writeFileSync(join(dir, 'killed.csv'), 'previous output\n');
-    const child = startNianbao(dir, ['audit', 'c', '--db', 'killed.db', '--out', 'killed.csv', '--json', 'killed.json', '--jobs', '1']);
+    const child = startNianbao(dir, [
+      'audit',
+      'c',
+      '--db',
+      'killed.db',
+      '--out',
+      'killed.csv',
+      '--json',
+      'killed.json',
+      '--jobs',
+      '1',
+    ]);
     const exited = new Promise((r) => child.once('exit', r));
     for (let i = 0; i < 600 && parsedCount(join(dir, 'killed.db')) < 10; i++) await sleep(50);
     child.kill('SIGKILL');
@@ -50,10 +63,20 @@ describe('shards', () => {
     const dir = tempDir();
     makeCorpus(join(dir, 'c'), 48);
     expect(nianbao(dir, ['audit', 'c', '--db', 'one.db', '--out', 'one.csv', '-q']).status).toBe(0);
-    for (const k of [1, 2, 3]) expect(nianbao(dir, ['audit', 'c', '--shard', `${k}/3`, '--db', `s${k}.db`, '--out', `s${k}.csv`, '-q']).status).toBe(0);
+    for (const k of [1, 2, 3])
+      expect(
+        nianbao(dir, ['audit', 'c', '--shard', `${k}/3`, '--db', `s${k}.db`, '--out', `s${k}.csv`, '-q']).status,
+      ).toBe(0);
     const shardFiles = [1, 2, 3].map((k) => readCsv(join(dir, `s${k}.csv`)).map((r) => r.file));
     expect(shardFiles.every((f) => f.length > 0)).toBe(true);
-    const merge = nianbao(dir, ['merge', ...[1, 2, 3].map((k) => `nianbao-out/shard-${k}-of-3.json`), '--db', 'merged.db', '--out', 'merged.csv']);
+    const merge = nianbao(dir, [
+      'merge',
+      ...[1, 2, 3].map((k) => `nianbao-out/shard-${k}-of-3.json`),
+      '--db',
+      'merged.db',
+      '--out',
+      'merged.csv',
+    ]);
     expect(merge.status).toBe(0);
     expect(merge.stderr).toMatch(/48 files read/);
     const one = readCsv(join(dir, 'one.csv'));
@@ -70,8 +93,14 @@ describe('history and triage', () => {
     const dir = tempDir();
     const c = join(dir, 'c');
     makeCorpus(c, 6);
-    writeFileSync(join(c, 'w-2022.txt'), tinyReport({ ...base, year: 2022, carriedOver: 0, carriedForward: 1, inForce: 9 }));
-    writeFileSync(join(c, 'w-2023.txt'), tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 }));
+    writeFileSync(
+      join(c, 'w-2022.txt'),
+      tinyReport({ ...base, year: 2022, carriedOver: 0, carriedForward: 1, inForce: 9 }),
+    );
+    writeFileSync(
+      join(c, 'w-2023.txt'),
+      tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 }),
+    );
     const first = nianbao(dir, ['audit', 'c', '--no-progress']);
     expect(first.stderr).toMatch(/since no earlier run/);
     const rows1 = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
@@ -80,13 +109,21 @@ describe('history and triage', () => {
     expect(carry.map((r) => r.location)).toEqual(['表三/二、上年结转/自然人', '表三/二、上年结转/总计']);
 
     // fix the carry-over; break the stock instead; triage one old finding
-    writeFileSync(join(c, 'w-2023.txt'), tinyReport({ ...base, year: 2023, carriedOver: 1, carriedForward: 0, inForce: 12 }));
+    writeFileSync(
+      join(c, 'w-2023.txt'),
+      tinyReport({ ...base, year: 2023, carriedOver: 1, carriedForward: 0, inForce: 12 }),
+    );
     const triaged = rows1.find((r) => r.file !== 'c/w-2023.txt')!;
-    writeFileSync(join(c, 'nianbao-triage.csv'), `fingerprint,decision,note\n${triaged.fingerprint},accepted,"known, reported upstream"\n`);
+    writeFileSync(
+      join(c, 'nianbao-triage.csv'),
+      `fingerprint,decision,note\n${triaged.fingerprint},accepted,"known, reported upstream"\n`,
+    );
     const second = nianbao(dir, ['audit', 'c', '--no-progress', '--fail-on', 'error']);
     const rows2 = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
     const fresh = rows2.filter((r) => r.status === 'new');
-    expect(fresh.map((r) => `${r.rule} ${r.location}`)).toEqual(['cross-year/in-force-stock 表二/第二十条第（一）项/行政规范性文件/现行有效件数']);
+    expect(fresh.map((r) => `${r.rule} ${r.location}`)).toEqual([
+      'cross-year/in-force-stock 表二/第二十条第（一）项/行政规范性文件/现行有效件数',
+    ]);
     expect(rows2.filter((r) => r.status === 'persisting')).toHaveLength(rows1.length - 2);
     expect(rows2.find((r) => r.fingerprint === triaged.fingerprint)?.triage).toBe('accepted');
     expect(second.stderr).toMatch(/1 new, \d+ persisting, 2 resolved since run 1, 1 triaged/);
@@ -102,12 +139,21 @@ describe('history and triage', () => {
     const dir = tempDir();
     const c = join(dir, 'c');
     makeCorpus(c, 2);
-    writeFileSync(join(c, 'w-2022.txt'), tinyReport({ ...base, year: 2022, carriedOver: 0, carriedForward: 1, inForce: 9 }));
-    writeFileSync(join(c, 'w-2023.txt'), tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 }));
+    writeFileSync(
+      join(c, 'w-2022.txt'),
+      tinyReport({ ...base, year: 2022, carriedOver: 0, carriedForward: 1, inForce: 9 }),
+    );
+    writeFileSync(
+      join(c, 'w-2023.txt'),
+      tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 }),
+    );
     nianbao(dir, ['audit', 'c', '-q']);
     const row = readCsv(join(dir, 'nianbao-out/discrepancies.csv')).find((r) => r.rule === 'cross-year/carry-over')!;
     writeFileSync(join(c, 'nianbao-triage.csv'), `fingerprint,decision,note\n${row.fingerprint},merger,两局合并\n`);
-    writeFileSync(join(c, 'w-2023.txt'), tinyReport({ ...base, year: 2023, carriedOver: 3, carriedForward: 0, inForce: 10 }));
+    writeFileSync(
+      join(c, 'w-2023.txt'),
+      tinyReport({ ...base, year: 2023, carriedOver: 3, carriedForward: 0, inForce: 10 }),
+    );
     appendFileSync(join(c, 'w-2023.txt'), '\n');
     const run = nianbao(dir, ['audit', 'c', '--no-progress', '--only-new', '--out', 'new.csv']);
     expect(run.stderr).toMatch(/1 parsed/);
@@ -115,7 +161,11 @@ describe('history and triage', () => {
     const all = nianbao(dir, ['audit', 'c', '-q']);
     expect(all.status).toBe(0);
     const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
-    expect(rows.find((r) => r.fingerprint === row.fingerprint)).toMatchObject({ triage: 'merger', actual: '3', status: 'persisting' });
+    expect(rows.find((r) => r.fingerprint === row.fingerprint)).toMatchObject({
+      triage: 'merger',
+      actual: '3',
+      status: 'persisting',
+    });
   });
 });
 
@@ -124,12 +174,29 @@ describe('manifest.csv', () => {
     const dir = tempDir();
     const c = join(dir, 'c');
     makeCorpus(c, 1);
-    writeFileSync(join(c, 'a.txt'), tinyReport({ ...base, agency: '某县水利局', year: 2022, carriedOver: 0, carriedForward: 1, inForce: 9 }));
-    writeFileSync(join(c, 'b.txt'), tinyReport({ ...base, agency: '某县水务局', year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 }));
-    writeFileSync(join(c, 'manifest.csv'), 'file,agency,region,year,url,published\nb.txt,某县水利局,某县,2023,https://example.gov.cn/b,2024-02-20\n');
+    writeFileSync(
+      join(c, 'a.txt'),
+      tinyReport({ ...base, agency: '某县水利局', year: 2022, carriedOver: 0, carriedForward: 1, inForce: 9 }),
+    );
+    writeFileSync(
+      join(c, 'b.txt'),
+      tinyReport({ ...base, agency: '某县水务局', year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 }),
+    );
+    writeFileSync(
+      join(c, 'manifest.csv'),
+      'file,agency,region,year,url,published\nb.txt,某县水利局,某县,2023,https://example.gov.cn/b,2024-02-20\n',
+    );
     expect(nianbao(dir, ['audit', 'c', '-q']).status).toBe(0);
     const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv')).filter((r) => r.file === 'c/b.txt');
-    expect(rows.find((r) => r.rule === 'cross-year/carry-over')).toMatchObject({ agency: '某县水利局', year: '2023', expected: '1', actual: '2' });
-    expect(rows.find((r) => r.rule === 'meta/published-late')).toMatchObject({ actual: '2024-02-20', severity: 'warning' });
+    expect(rows.find((r) => r.rule === 'cross-year/carry-over')).toMatchObject({
+      agency: '某县水利局',
+      year: '2023',
+      expected: '1',
+      actual: '2',
+    });
+    expect(rows.find((r) => r.rule === 'meta/published-late')).toMatchObject({
+      actual: '2024-02-20',
+      severity: 'warning',
+    });
   });
 });

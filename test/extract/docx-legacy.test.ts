@@ -18,11 +18,16 @@ const table = (doc: DocumentIR) => doc.blocks.find((b): b is TableBlock => b.kin
 const soffice = findSoffice();
 
 if (!soffice) {
-  console.warn('[docx-legacy] LibreOffice (soffice) not found: .doc/.rtf conversion tests are SKIPPED. Install the system package libreoffice-writer to run them.');
+  console.warn(
+    '[docx-legacy] LibreOffice (soffice) not found: .doc/.rtf conversion tests are SKIPPED. Install the system package libreoffice-writer to run them.',
+  );
 }
 
 async function rejection(promise: Promise<unknown>): Promise<UnreadableDocument> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof UnreadableDocument)) throw new Error(`expected UnreadableDocument, got ${String(error)}`);
   return error;
 }
@@ -36,7 +41,12 @@ describe('a .doc that is really an HTML page', () => {
     expect(doc!.title).toBe('某县2021年政府信息公开工作年度报告');
     const t = table(doc);
     expect([t.rows, t.cols]).toEqual([28, 10]);
-    expect(t.cells.find((c) => c.text === '三、本年度办理结果')).toMatchObject({ row: 5, col: 0, rowSpan: 22, colSpan: 1 });
+    expect(t.cells.find((c) => c.text === '三、本年度办理结果')).toMatchObject({
+      row: 5,
+      col: 0,
+      rowSpan: 22,
+      colSpan: 1,
+    });
     expect(t.cells.find((c) => c.text === '（三）不予公开')).toMatchObject({ row: 7, col: 1, rowSpan: 8 });
   });
 });
@@ -51,7 +61,11 @@ describe('a .doc that is really a single-file web page (MHTML)', () => {
     expect(doc.title).toBe('某镇2021年政府信息公开工作年度报告');
     const html = table(await extractDocument(fixture('html-report.doc')));
     expect(table(doc).cells).toEqual(html.cells);
-    expect(table(doc).cells.find((c) => c.text === '三、本年度办理结果')).toMatchObject({ row: 5, col: 0, rowSpan: 22 });
+    expect(table(doc).cells.find((c) => c.text === '三、本年度办理结果')).toMatchObject({
+      row: 5,
+      col: 0,
+      rowSpan: 22,
+    });
   });
 });
 
@@ -75,7 +89,13 @@ describe('a .doc that is really Word 2003 XML', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-xxe-'));
     try {
       writeFileSync(join(dir, 'secret.txt'), 'SECRET-2003');
-      const xml = fixture('table3-word2003-xml.doc').toString('utf8').replace('<w:wordDocument', `<!DOCTYPE w:wordDocument [<!ENTITY x SYSTEM "${pathToFileURL(join(dir, 'secret.txt')).href}">]><w:wordDocument`).replace('三、收到和处理政府信息公开申请情况', '&x;三、收到和处理政府信息公开申请情况');
+      const xml = fixture('table3-word2003-xml.doc')
+        .toString('utf8')
+        .replace(
+          '<w:wordDocument',
+          `<!DOCTYPE w:wordDocument [<!ENTITY x SYSTEM "${pathToFileURL(join(dir, 'secret.txt')).href}">]><w:wordDocument`,
+        )
+        .replace('三、收到和处理政府信息公开申请情况', '&x;三、收到和处理政府信息公开申请情况');
       const doc = await extractDocument(Buffer.from(xml));
       expect(JSON.stringify(doc.blocks)).not.toContain('SECRET-2003');
       expect(table(doc).rows).toBe(28);
@@ -101,7 +121,10 @@ describe('legacy Word without LibreOffice', () => {
 });
 
 describe.skipIf(!soffice)('legacy Word through LibreOffice (needs libreoffice-writer)', () => {
-  const liveConversions = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('nianbao-soffice-'));
+  const liveConversions = () =>
+    execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.includes('nianbao-soffice-'));
   const tempDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('nianbao-soffice-'));
 
   it('reads .doc, .rtf and .odt (converted in parallel, each with its own profile) with the same 表三 grid as the DOCX', async () => {
@@ -118,7 +141,9 @@ describe.skipIf(!soffice)('legacy Word through LibreOffice (needs libreoffice-wr
 
   it('kills LibreOffice and cleans up on timeout', async () => {
     const before = tempDirs().length;
-    const error = await rejection(legacyWordToDocument(fixture('table3-libreoffice.doc'), { ...DEFAULT_EXTRACT_OPTIONS, sofficeTimeoutMs: 200 }));
+    const error = await rejection(
+      legacyWordToDocument(fixture('table3-libreoffice.doc'), { ...DEFAULT_EXTRACT_OPTIONS, sofficeTimeoutMs: 200 }),
+    );
     expect(error.reason).toBe('timeout');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(liveConversions()).toEqual([]);

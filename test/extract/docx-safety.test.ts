@@ -11,7 +11,8 @@ import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../src/extract/
 import { UnreadableDocument, type DocumentIR } from '../../src/model/ir.js';
 import { coreXml, docx, documentXml, para, reportDocx, STYLES_XML } from '../fixtures/docx/build.js';
 
-const read = (bytes: Uint8Array, options: Partial<ExtractOptions> = {}) => docxToDocument(bytes, { ...DEFAULT_EXTRACT_OPTIONS, ...options });
+const read = (bytes: Uint8Array, options: Partial<ExtractOptions> = {}) =>
+  docxToDocument(bytes, { ...DEFAULT_EXTRACT_OPTIONS, ...options });
 
 async function reason(promise: Promise<unknown>): Promise<[string, string]> {
   try {
@@ -42,7 +43,10 @@ const allText = (doc: DocumentIR) => JSON.stringify(doc.blocks) + (doc.title ?? 
 
 describe('untrusted zips: limits from the central directory, before inflating', () => {
   it('refuses an entry whose compression ratio is a bomb’s', async () => {
-    const bomb = docx({ document: documentXml(para('正文')), extra: { 'word/media/image1.bin': new Uint8Array(8 * 1024 * 1024) } }, 9);
+    const bomb = docx(
+      { document: documentXml(para('正文')), extra: { 'word/media/image1.bin': new Uint8Array(8 * 1024 * 1024) } },
+      9,
+    );
     expect(bomb.length).toBeLessThan(64 * 1024);
     const [why, message] = await reason(read(bomb));
     expect(why).toBe('too-large');
@@ -139,7 +143,9 @@ describe('XML entities are never resolved', () => {
     const bytes = docx({
       document: documentXml(para(['正文', '&xxe;', '&web;', '&leak;'].join('')).replace(/&amp;/g, '&'), dtd),
       styles: STYLES_XML.replace('?>', `?><!DOCTYPE w:styles SYSTEM "http://127.0.0.1:${port}/styles.dtd">`),
-      core: coreXml(null, null).replace('?>', `?><!DOCTYPE cp:coreProperties [<!ENTITY t SYSTEM "${file}">]>`).replace('<dc:creator>', '<dc:title>&t;</dc:title><dc:creator>'),
+      core: coreXml(null, null)
+        .replace('?>', `?><!DOCTYPE cp:coreProperties [<!ENTITY t SYSTEM "${file}">]>`)
+        .replace('<dc:creator>', '<dc:title>&t;</dc:title><dc:creator>'),
     });
     const doc = await read(bytes);
     expect(allText(doc)).not.toContain(SECRET);
@@ -149,15 +155,19 @@ describe('XML entities are never resolved', () => {
   });
 
   it('does not fetch or read images that relationships point outside the package', async () => {
-    const ns = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-    const image = (id: string) => `<w:r><w:drawing><wp:inline ${ns}><wp:docPr id="1" name="图片"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:link="${id}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
+    const ns =
+      'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const image = (id: string) =>
+      `<w:r><w:drawing><wp:inline ${ns}><wp:docPr id="1" name="图片"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:link="${id}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`;
     const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
 <Relationship Id="rIdWeb" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="http://127.0.0.1:${port}/seal.png" TargetMode="External"/>
 <Relationship Id="rIdFile" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="${pathToFileURL(join(dir, 'secret.txt')).href}" TargetMode="External"/>
 </Relationships>`;
     const body = `<w:p>${image('rIdWeb')}${image('rIdFile')}<w:r><w:t>正文</w:t></w:r></w:p>`;
-    const doc = await read(docx({ document: documentXml(body), extra: { 'word/_rels/document.xml.rels': strToU8(rels) } }));
+    const doc = await read(
+      docx({ document: documentXml(body), extra: { 'word/_rels/document.xml.rels': strToU8(rels) } }),
+    );
     expect(allText(doc)).toContain('正文');
     expect(allText(doc)).not.toContain(SECRET);
     expect(requests).toBe(0);

@@ -6,7 +6,20 @@ import { formatNumber } from '../../src/extract/docx-numbering.js';
 import { docxToDocument } from '../../src/extract/docx.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/extract/options.js';
 import { DocumentIR, type IRCell, type TableBlock } from '../../src/model/ir.js';
-import { coreXml, docx, documentXml, NOTE, numberingXml, OUTCOME_ROWS, para, reportDocument, reportDocx, STYLES_XML, table, table3Values } from '../fixtures/docx/build.js';
+import {
+  coreXml,
+  docx,
+  documentXml,
+  NOTE,
+  numberingXml,
+  OUTCOME_ROWS,
+  para,
+  reportDocument,
+  reportDocx,
+  STYLES_XML,
+  table,
+  table3Values,
+} from '../fixtures/docx/build.js';
 
 const FIXTURE = new URL('../fixtures/docx/table3-vmerge.docx', import.meta.url);
 
@@ -81,7 +94,16 @@ describe('docxToDocument: 表三 with Word-style vertical merges', () => {
 
   it('reads the main part _rels/.rels names, not a fixed word/document.xml', async () => {
     const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="/word/document2.xml"/></Relationships>`;
-    const bytes = docx({ document: documentXml(para('旧版本')), extra: { '_rels/.rels': strToU8(rels), 'word/document2.xml': strToU8(reportDocument({ bookmarkInTable: true })), 'word/_rels/document2.xml.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>') } });
+    const bytes = docx({
+      document: documentXml(para('旧版本')),
+      extra: {
+        '_rels/.rels': strToU8(rels),
+        'word/document2.xml': strToU8(reportDocument({ bookmarkInTable: true })),
+        'word/_rels/document2.xml.rels': strToU8(
+          '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+        ),
+      },
+    });
     const doc = await read(bytes);
     expect(JSON.stringify(doc.blocks)).not.toContain('旧版本');
     expectTable3(tables(doc)[0]!);
@@ -89,7 +111,15 @@ describe('docxToDocument: 表三 with Word-style vertical merges', () => {
 
   it('keeps numbers as typed: full-width digits, and digits typed as separate runs', async () => {
     const t = tables(await read(reportDocx()))[0]!;
-    expect([3, 4, 5, 6, 7, 8, 9].map((col) => at(t, 3, col)?.text)).toEqual(['１１８', '129', '114', '138', '123', '１３４', '756']);
+    expect([3, 4, 5, 6, 7, 8, 9].map((col) => at(t, 3, col)?.text)).toEqual([
+      '１１８',
+      '129',
+      '114',
+      '138',
+      '123',
+      '１３４',
+      '756',
+    ]);
     expect(at(t, 7, 9)?.text).toBe('２５');
   });
 });
@@ -99,7 +129,12 @@ describe('docxToDocument: odd Word tables', () => {
     const rows = [
       [{ text: 'A', span: 2 }, { text: 'B' }, { text: 'C' }],
       [{ text: 'D' }, { text: 'E', span: 2 }],
-      [{ text: 'F', hMerge: 'restart' as const }, { text: '', hMerge: 'continue' as const }, { text: 'H' }, { text: 'I' }],
+      [
+        { text: 'F', hMerge: 'restart' as const },
+        { text: '', hMerge: 'continue' as const },
+        { text: 'H' },
+        { text: 'I' },
+      ],
     ];
     const t = tables(await read(docx({ document: documentXml(table(rows, 4, { gridBefore: [0, 1, 0] })) })))[0]!;
     expect(t.cells.map(shape)).toEqual([
@@ -122,8 +157,14 @@ describe('docxToDocument: odd Word tables', () => {
       [{ text: '', vMerge: 'continue' as const }, { text: '（七）总计' }, { text: '7' }],
     ];
     const xml = table(rows, 3)
-      .replace(/(<w:tr>(?:(?!<w:tr>).)*?<\/w:tr>)(?=<w:tr>(?:(?!<w:tr>).)*?（七）)/, '<w:sdt><w:sdtPr/><w:sdtContent>$1</w:sdtContent></w:sdt>')
-      .replace('<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">7', '<w:bookmarkStart w:id="1" w:name="_Hlk1"/><w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">7');
+      .replace(
+        /(<w:tr>(?:(?!<w:tr>).)*?<\/w:tr>)(?=<w:tr>(?:(?!<w:tr>).)*?（七）)/,
+        '<w:sdt><w:sdtPr/><w:sdtContent>$1</w:sdtContent></w:sdt>',
+      )
+      .replace(
+        '<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">7',
+        '<w:bookmarkStart w:id="1" w:name="_Hlk1"/><w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">7',
+      );
     expect(xml).toContain('<w:sdtContent><w:tr>');
     expect(xml).toContain('_Hlk1');
     const t = tables(await read(docx({ document: documentXml(xml) })))[0]!;
@@ -159,7 +200,10 @@ describe('docxToDocument: headings', () => {
   });
 
   it('does not take a numbered sentence for a heading, and honours outline level 9 (body text)', async () => {
-    const body = [para('一、本年度共收到申请12件，均已按期答复。'), para('二、政府信息公开行政复议情况', { style: 'Part', outline: 9 })].join('');
+    const body = [
+      para('一、本年度共收到申请12件，均已按期答复。'),
+      para('二、政府信息公开行政复议情况', { style: 'Part', outline: 9 }),
+    ].join('');
     const doc = await read(docx({ document: documentXml(body) }));
     expect(doc.blocks.map((b) => (b.kind === 'table' ? null : [b.kind, b.level]))).toEqual([
       ['paragraph', null],
@@ -171,13 +215,19 @@ describe('docxToDocument: headings', () => {
 describe('docxToDocument: automatic numbering', () => {
   const numbering = numberingXml(
     [
-      [['chineseCounting', '%1、'], ['chineseCounting', '（%2）']],
+      [
+        ['chineseCounting', '%1、'],
+        ['chineseCounting', '（%2）'],
+      ],
       [['decimal', '%1.']],
       [['bullet', '']],
     ],
     [{ abstractId: 0 }, { abstractId: 1 }, { abstractId: 1, restart: true }, { abstractId: 2 }],
   );
-  const styles = STYLES_XML.replace('</w:styles>', '<w:style w:type="paragraph" w:styleId="NumPart"><w:name w:val="编号部分"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>');
+  const styles = STYLES_XML.replace(
+    '</w:styles>',
+    '<w:style w:type="paragraph" w:styleId="NumPart"><w:name w:val="编号部分"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style></w:styles>',
+  );
 
   it('writes the number Word draws into the text: 一、 （一） continue, sub-levels restart, styles carry lists, cells too', async () => {
     const tc = (p: string) => `<w:tc>${p}</w:tc>`;
@@ -194,7 +244,19 @@ describe('docxToDocument: automatic numbering', () => {
     ].join('');
     const doc = await read(docx({ document: documentXml(body), numbering, styles }));
     const texts = doc.blocks.flatMap((b) => (b.kind === 'table' ? b.cells.map((c) => c.text) : [b.text]));
-    expect(texts).toEqual(['一、总体情况', '（一）主动公开', '（二）依申请公开', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '（一）不予公开', '1.属于国家秘密', '1', '1.本机关不掌握相关政府信息', '3', '要点一']);
+    expect(texts).toEqual([
+      '一、总体情况',
+      '（一）主动公开',
+      '（二）依申请公开',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '（一）不予公开',
+      '1.属于国家秘密',
+      '1',
+      '1.本机关不掌握相关政府信息',
+      '3',
+      '要点一',
+    ]);
     expect(doc.blocks[0]).toMatchObject({ kind: 'heading', level: 1 });
   });
 });
@@ -228,7 +290,12 @@ describe('docxToDocument: metadata', () => {
     expect(doc.title).toBe('某市人民政府办公室2021年政府信息公开工作年度报告');
     expect([doc.created, doc.published]).toEqual(['2019-03-01', null]);
     expect(doc.pages).toBeNull();
-    const late = await read(docx({ document: reportDocument(), core: coreXml('报告 & 附表', '2023-01-10T17:00:00Z', '2024-05-01T00:00:00Z') }));
+    const late = await read(
+      docx({
+        document: reportDocument(),
+        core: coreXml('报告 & 附表', '2023-01-10T17:00:00Z', '2024-05-01T00:00:00Z'),
+      }),
+    );
     expect([late.title, late.created, late.published]).toEqual(['报告 & 附表', '2023-01-11', null]);
   });
 

@@ -6,24 +6,32 @@ import { extractDocument } from '../../src/extract/index.js';
 import { htmlToDocument } from '../../src/extract/html.js';
 import type { TableBlock } from '../../src/model/ir.js';
 
-const page = (body: string, head = '<meta charset="utf-8">') => `<!doctype html><html><head>${head}<title>某局2023年政府信息公开工作年度报告</title></head><body>${body}</body></html>`;
+const page = (body: string, head = '<meta charset="utf-8">') =>
+  `<!doctype html><html><head>${head}<title>某局2023年政府信息公开工作年度报告</title></head><body>${body}</body></html>`;
 
 describe('decoding', () => {
   it('reads a GB2312-labelled page with GBK-only characters', () => {
-    const html = page('<p>一、总体情况</p><p>镕</p>', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">');
+    const html = page(
+      '<p>一、总体情况</p><p>镕</p>',
+      '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+    );
     const decoded = decodeText(iconv.encode(html, 'gbk'));
     expect(decoded.encoding).toBe('gb18030');
     expect(decoded.text).toContain('镕');
   });
 
   it('detects GBK when the page declares nothing', () => {
-    const decoded = decodeText(iconv.encode(page('<p>本年新收政府信息公开申请数量</p><p>收到和处理政府信息公开申请情况</p>', ''), 'gbk'));
+    const decoded = decodeText(
+      iconv.encode(page('<p>本年新收政府信息公开申请数量</p><p>收到和处理政府信息公开申请情况</p>', ''), 'gbk'),
+    );
     expect(decoded.by).toBe('detected');
     expect(decoded.text).toContain('本年新收政府信息公开申请数量');
   });
 
   it('trusts a byte-order mark over a wrong declaration', () => {
-    const decoded = decodeText(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page('<p>总体情况</p>', '<meta charset="gbk">'))]));
+    const decoded = decodeText(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(page('<p>总体情况</p>', '<meta charset="gbk">'))]),
+    );
     expect(decoded.by).toBe('bom');
     expect(decoded.text).toContain('总体情况');
   });
@@ -35,13 +43,15 @@ describe('decoding', () => {
 });
 
 describe('the report body inside a government page', () => {
-  const doc = htmlToDocument(page(`
+  const doc = htmlToDocument(
+    page(`
     <div class="header"><ul class="nav"><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li></ul></div>
     <div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/b">年报</a></div>
     <div class="article"><h1>某局2023年政府信息公开工作年度报告</h1>
       <div class="content"><p><strong>一、总体情况</strong></p><p>全年&nbsp;共收到申请<br>12件。</p></div></div>
     <div class="related"><h3>相关链接</h3><ul><li><a href="/1">2022年年报</a></li><li><a href="/2">公开指南</a></li></ul></div>
-    <div class="footer">版权所有 主办单位：某局</div>`));
+    <div class="footer">版权所有 主办单位：某局</div>`),
+  );
   const texts = doc.blocks.map((b) => (b.kind === 'table' ? '<table>' : b.text));
 
   it('keeps the article and drops navigation, breadcrumb, related links and footer', () => {
@@ -49,7 +59,10 @@ describe('the report body inside a government page', () => {
   });
 
   it('marks h1 and bold-only paragraphs as headings', () => {
-    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''))).toEqual(['某局2023年政府信息公开工作年度报告', '一、总体情况']);
+    expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? b.text : ''))).toEqual([
+      '某局2023年政府信息公开工作年度报告',
+      '一、总体情况',
+    ]);
   });
 
   it('takes the title from <title>', () => {
@@ -69,23 +82,53 @@ describe('tables', () => {
     expect([t.rows, t.cols]).toEqual([4, 10]);
     const m = cellMatrix(t);
     expect(m.map((row) => row.map((c) => c?.text ?? '·'))).toEqual([
-      ['说明', '说明', '说明', '申请人情况', '申请人情况', '申请人情况', '申请人情况', '申请人情况', '申请人情况', '申请人情况'],
-      ['说明', '说明', '说明', '自然人', '法人或其他组织', '法人或其他组织', '法人或其他组织', '法人或其他组织', '法人或其他组织', '总计'],
+      [
+        '说明',
+        '说明',
+        '说明',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+        '申请人情况',
+      ],
+      [
+        '说明',
+        '说明',
+        '说明',
+        '自然人',
+        '法人或其他组织',
+        '法人或其他组织',
+        '法人或其他组织',
+        '法人或其他组织',
+        '法人或其他组织',
+        '总计',
+      ],
       ['说明', '说明', '说明', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'],
       ['一、本年新收', '一、本年新收', '一、本年新收', '1', '0', '0', '0', '0', '0', '1'],
     ]);
   });
 
   it('joins <br> and spaces inside a header cell into one label', () => {
-    expect(table('<table><tr><td>商业<br/>企业</td><td>本年新&nbsp;制作数量</td></tr></table>').cells.map((c) => c.text)).toEqual(['商业企业', '本年新制作数量']);
+    expect(
+      table('<table><tr><td>商业<br/>企业</td><td>本年新&nbsp;制作数量</td></tr></table>').cells.map((c) => c.text),
+    ).toEqual(['商业企业', '本年新制作数量']);
   });
 
   it('keeps a blank cell blank', () => {
-    expect(table('<table><tr><td>规章</td><td>&nbsp;</td><td>0</td></tr></table>').cells.map((c) => c.text)).toEqual(['规章', '', '0']);
+    expect(table('<table><tr><td>规章</td><td>&nbsp;</td><td>0</td></tr></table>').cells.map((c) => c.text)).toEqual([
+      '规章',
+      '',
+      '0',
+    ]);
   });
 
   it('reads data tables nested inside layout tables', () => {
-    const doc = htmlToDocument(page('<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>'));
+    const doc = htmlToDocument(
+      page('<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>'),
+    );
     expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table']);
   });
 });
@@ -108,9 +151,11 @@ describe('format by content', () => {
 
 describe('a CMS page with the title beside the article body', () => {
   it('keeps the <h1> title in the report body', () => {
-    const doc = htmlToDocument(page(`<div class="main"><h1>某局2023年政府信息公开工作年度报告</h1><div class="info">发布时间：2024-01-20</div>
+    const doc = htmlToDocument(
+      page(`<div class="main"><h1>某局2023年政府信息公开工作年度报告</h1><div class="info">发布时间：2024-01-20</div>
       <div id="zoom"><p>根据《中华人民共和国政府信息公开条例》要求，现公布某局2023年度政府信息公开工作年度报告。本报告由总体情况等六个部分组成，统计期限为2023年1月1日至2023年12月31日。</p>
-      <p>一、总体情况</p><p>${'全年工作稳步推进。'.repeat(30)}</p><table><tr><td>规章</td><td>0</td></tr></table></div></div>`));
+      <p>一、总体情况</p><p>${'全年工作稳步推进。'.repeat(30)}</p><table><tr><td>规章</td><td>0</td></tr></table></div></div>`),
+    );
     expect(doc.blocks[0]).toMatchObject({ kind: 'heading', text: '某局2023年政府信息公开工作年度报告' });
   });
 });

@@ -14,7 +14,9 @@ const VALUE_ROWS = APPLICATION_ROWS['2021'];
 describe('表三 drawn without ruling lines (chromium-borderless.pdf)', () => {
   it('gives every row its 7 values, in the right columns, and nothing uncertain', async () => {
     const report = await readReport(fixture('chromium-borderless.pdf'), 'chromium-borderless.pdf');
-    const got = VALUE_ROWS.map((def) => APPLICATION_COLUMNS.map((col) => report.tables.applications?.[def.key]?.[col.key]?.value ?? null));
+    const got = VALUE_ROWS.map((def) =>
+      APPLICATION_COLUMNS.map((col) => report.tables.applications?.[def.key]?.[col.key]?.value ?? null),
+    );
     const want = VALUE_ROWS.map((_, r) => APPLICATION_COLUMNS.map((_, c) => applicationValue(r, c)));
     expect(got).toEqual(want);
     expect(report.uncertain).toEqual([]);
@@ -26,12 +28,16 @@ describe('表三 drawn without ruling lines (chromium-borderless.pdf)', () => {
     expect(labels).toContain('（四）无法提供2.没有现成信息需要另行制作');
     expect(labels).toContain('1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请');
     expect(labels).toContain('（六）其他处理|2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请');
-    const values = text.flatMap((t) => rowsOf(t).map((row) => row.filter((c) => /^\d+$/.test(c)).length)).filter((n) => n > 0);
+    const values = text
+      .flatMap((t) => rowsOf(t).map((row) => row.filter((c) => /^\d+$/.test(c)).length))
+      .filter((n) => n > 0);
     expect(values).toEqual(VALUE_ROWS.map(() => 7));
   });
 
   it('leaves no table text behind as paragraphs', async () => {
-    const prose = (await extract('chromium-borderless.pdf')).blocks.flatMap((b) => (b.kind === 'table' ? [] : [b.text]));
+    const prose = (await extract('chromium-borderless.pdf')).blocks.flatMap((b) =>
+      b.kind === 'table' ? [] : [b.text],
+    );
     expect(prose.filter((t) => /\d+\s\d+/.test(t) || /^(（[四五六]）|提供|处理)/.test(t))).toEqual([]);
   });
 });
@@ -49,7 +55,15 @@ function valueRow(label: string, y: number, values: (number | null)[]): Word[] {
 }
 
 function report(table: TableBlock) {
-  const doc: DocumentIR = { format: 'pdf', pages: 1, title: '某某局2023年政府信息公开工作年度报告', published: null, created: null, diagnostics: [], blocks: [{ kind: 'heading', text: '三、收到和处理政府信息公开申请情况', level: 2, page: 1 }, table] };
+  const doc: DocumentIR = {
+    format: 'pdf',
+    pages: 1,
+    title: '某某局2023年政府信息公开工作年度报告',
+    published: null,
+    created: null,
+    diagnostics: [],
+    blocks: [{ kind: 'heading', text: '三、收到和处理政府信息公开申请情况', level: 2, page: 1 }, table],
+  };
   return structureDocument(doc, { path: 't.pdf', sha256: 'x' });
 }
 
@@ -77,7 +91,10 @@ describe('a borderless row the layout cannot place', () => {
   });
 
   it('splits numbers in narrow columns (closer than a column gap) at the space between them', () => {
-    const close = [...valueRow('一、本年新收政府信息公开申请数量', 100, [20, 3, 6, 9, 1, 4, 43]), ...valueRow('（一）予以公开', 116, [23, 6, 9, 1, 4, 7, 50])];
+    const close = [
+      ...valueRow('一、本年新收政府信息公开申请数量', 100, [20, 3, 6, 9, 1, 4, 43]),
+      ...valueRow('（一）予以公开', 116, [23, 6, 9, 1, 4, 7, 50]),
+    ];
     const [found] = findTextTables(wordsToLines(close), 1);
     expect(rowsOf(found!.table.block)[0]!.slice(-2)).toEqual(['4', '43']);
   });

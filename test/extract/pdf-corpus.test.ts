@@ -9,7 +9,12 @@ const HTML_DIR = join(ROOT, 'corpus', 'reports');
 const ready = existsSync(PDF_DIR) && existsSync(join(ROOT, 'src', 'pipeline.ts'));
 const pairs = ready
   ? readdirSync(PDF_DIR)
-      .filter((f) => f.endsWith('.pdf') && !/^(scan|truncated)-/.test(f) && existsSync(join(HTML_DIR, f.replace(/\.pdf$/, '.html'))))
+      .filter(
+        (f) =>
+          f.endsWith('.pdf') &&
+          !/^(scan|truncated)-/.test(f) &&
+          existsSync(join(HTML_DIR, f.replace(/\.pdf$/, '.html'))),
+      )
       .sort()
   : [];
 
@@ -44,7 +49,10 @@ describe.skipIf(!ready)('corpus PDFs read like their HTML sources', () => {
 
   for (const pdf of pairs) {
     it(`${pdf}: every table cell (value and raw text) and every finding (rule and location)`, async () => {
-      const [fromPdf, fromHtml] = await Promise.all([audited(join(PDF_DIR, pdf)), audited(join(HTML_DIR, pdf.replace(/\.pdf$/, '.html')))]);
+      const [fromPdf, fromHtml] = await Promise.all([
+        audited(join(PDF_DIR, pdf)),
+        audited(join(HTML_DIR, pdf.replace(/\.pdf$/, '.html'))),
+      ]);
       expect(Object.keys(fromHtml.cells).length).toBeGreaterThan(0);
       expect(fromPdf.cells).toEqual(fromHtml.cells);
       expect(fromPdf.findings).toEqual(fromHtml.findings);
@@ -54,7 +62,11 @@ describe.skipIf(!ready)('corpus PDFs read like their HTML sources', () => {
   it('holds a report whose CJK font is not embedded (STSong-Light, UniGB-UCS2-H), compared like the others', () => {
     const bare = pairs.filter((f) => {
       const text = readFileSync(join(PDF_DIR, f)).toString('latin1');
-      return text.includes('/BaseFont /STSong-Light') && text.includes('/Encoding /UniGB-UCS2-H') && !/\/FontFile[23]?\b/.test(text);
+      return (
+        text.includes('/BaseFont /STSong-Light') &&
+        text.includes('/Encoding /UniGB-UCS2-H') &&
+        !/\/FontFile[23]?\b/.test(text)
+      );
     });
     expect(bare).toEqual(['2022-heping-street.pdf']);
   });

@@ -9,7 +9,10 @@ function grid(rows: number[][], top = 100): Edge[] {
   const edges: Edge[] = [];
   rows.forEach((xs, r) => {
     const [a, b] = [top + r * 20, top + (r + 1) * 20];
-    edges.push({ orient: 'h', pos: a, a: xs[0]!, b: xs[xs.length - 1]! }, { orient: 'h', pos: b, a: xs[0]!, b: xs[xs.length - 1]! });
+    edges.push(
+      { orient: 'h', pos: a, a: xs[0]!, b: xs[xs.length - 1]! },
+      { orient: 'h', pos: b, a: xs[0]!, b: xs[xs.length - 1]! },
+    );
     for (const x of xs) edges.push({ orient: 'v', pos: x, a, b });
   });
   return edges;
@@ -27,12 +30,27 @@ describe('tables drawn touching in one frame', () => {
   });
 
   it('are two tables when the lower one is wider (表二 right above 表三)', () => {
-    const tables = findLatticeTables(grid([[50, 150, 300], [50, 150, 300], [50, 100, 150, 200, 250, 400], [50, 100, 150, 200, 250, 400]]));
+    const tables = findLatticeTables(
+      grid([
+        [50, 150, 300],
+        [50, 150, 300],
+        [50, 100, 150, 200, 250, 400],
+        [50, 100, 150, 200, 250, 400],
+      ]),
+    );
     expect(tables.map((t) => t.xs.length - 1)).toEqual([2, 5]);
   });
 
   it('give a full-width title row to the table below it', () => {
-    const tables = findLatticeTables(grid([[50, 170, 260, 440], [50, 170, 260, 440], [50, 440], [50, 180, 330, 440], [50, 180, 330, 440]]));
+    const tables = findLatticeTables(
+      grid([
+        [50, 170, 260, 440],
+        [50, 170, 260, 440],
+        [50, 440],
+        [50, 180, 330, 440],
+        [50, 180, 330, 440],
+      ]),
+    );
     expect(tables.map((t) => [t.top, t.bottom])).toEqual([
       [100, 140],
       [140, 200],
@@ -40,7 +58,15 @@ describe('tables drawn touching in one frame', () => {
   });
 
   it('stay one table when rows share a column line or span the whole width (one 表二 with merged cells)', () => {
-    const tables = findLatticeTables(grid([[50, 440], [50, 150, 250, 350, 440], [50, 440], [50, 150, 440], [50, 150, 440]]));
+    const tables = findLatticeTables(
+      grid([
+        [50, 440],
+        [50, 150, 250, 350, 440],
+        [50, 440],
+        [50, 150, 440],
+        [50, 150, 440],
+      ]),
+    );
     expect(tables).toHaveLength(1);
     expect(tables[0]!.xs).toEqual([50, 150, 250, 350, 440]);
     expect(tables[0]!.cells.filter((c) => c.colSpan === 4)).toHaveLength(2);
@@ -48,7 +74,9 @@ describe('tables drawn touching in one frame', () => {
 });
 
 function table(rows: string[][], page: number): TableBlock {
-  const cells: IRCell[] = rows.flatMap((row, r) => row.map((text, col) => ({ row: r, col, rowSpan: 1, colSpan: 1, text, page })));
+  const cells: IRCell[] = rows.flatMap((row, r) =>
+    row.map((text, col) => ({ row: r, col, rowSpan: 1, colSpan: 1, text, page })),
+  );
   return { kind: 'table', layout: 'grid', rows: rows.length, cols: rows[0]!.length, cells, page };
 }
 
@@ -68,7 +96,11 @@ describe('a table row at a page break', () => {
   });
 
   it('is the rest of the row above when that text ran to the cell’s edge', () => {
-    const joined = joinParts(table([['5.要求行政机关确认或', '3']], 1), table([['重新出具已获取信息', '']], 2), () => true);
+    const joined = joinParts(
+      table([['5.要求行政机关确认或', '3']], 1),
+      table([['重新出具已获取信息', '']], 2),
+      () => true,
+    );
     expect(texts(joined)).toEqual([['5.要求行政机关确认或重新出具已获取信息', '3']]);
   });
 });

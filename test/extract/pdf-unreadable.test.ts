@@ -20,7 +20,11 @@ describe('non-embedded CJK font (STSong-Light, UniGB-UCS2-H)', () => {
     const doc = await extract('stsong.pdf');
     expect(doc.title).toBe('某某街道办事处2023年政府信息公开工作年度报告');
     expect([doc.published, doc.created]).toEqual([null, '2024-01-18']);
-    expect(doc.blocks[0]).toMatchObject({ kind: 'heading', level: 1, text: '某某街道办事处2023年政府信息公开工作年度报告' });
+    expect(doc.blocks[0]).toMatchObject({
+      kind: 'heading',
+      level: 1,
+      text: '某某街道办事处2023年政府信息公开工作年度报告',
+    });
     expect(doc.blocks.map((b) => (b.kind === 'table' ? '' : b.text))).toContain('本年度共收到政府信息公开申请43件。');
     expect(rowsOf(tableWith(doc, '申请人情况'))).toEqual([
       ['项目@2x1', '申请人情况@1x3'],

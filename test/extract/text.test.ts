@@ -23,8 +23,14 @@ describe('plain text and Markdown', () => {
   });
 
   it('keeps a short numbered line as a block of its own and joins wrapped lines', () => {
-    const doc = textToDocument('一、总体情况\n全年工作\n继续推进。\n（一）主动公开。本年度发布信息43条，\n其中政策文件3条。\n');
-    expect(doc.blocks.map((b) => (b.kind === 'table' ? '' : b.text))).toEqual(['一、总体情况', '全年工作继续推进。', '（一）主动公开。本年度发布信息43条，其中政策文件3条。']);
+    const doc = textToDocument(
+      '一、总体情况\n全年工作\n继续推进。\n（一）主动公开。本年度发布信息43条，\n其中政策文件3条。\n',
+    );
+    expect(doc.blocks.map((b) => (b.kind === 'table' ? '' : b.text))).toEqual([
+      '一、总体情况',
+      '全年工作继续推进。',
+      '（一）主动公开。本年度发布信息43条，其中政策文件3条。',
+    ]);
   });
 
   it('reads the seed report into headings, paragraphs and three table fragments', () => {

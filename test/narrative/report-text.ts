@@ -4,13 +4,20 @@ import type { Finding } from '../../src/model/finding.js';
 import type { AnnualReport } from '../../src/model/report.js';
 import { auditBytes } from '../../src/pipeline.js';
 
-const GROUP_LABEL: Record<string, string> = { denied: '（三）不予公开', unavailable: '（四）无法提供', rejected: '（五）不予处理', other: '（六）其他处理' };
+const GROUP_LABEL: Record<string, string> = {
+  denied: '（三）不予公开',
+  unavailable: '（四）无法提供',
+  rejected: '（五）不予处理',
+  other: '（六）其他处理',
+};
 
 export interface Tables {
   /** 表三 totals by row key, all in the 自然人 column; rows not named are 0 */
   applications?: Record<string, number>;
   /** 表四 [维持, 纠正, 其他, 尚未审结] by group key; groups not named are 0 */
-  review?: Partial<Record<'review' | 'litigation_direct' | 'litigation_after_review', [number, number, number, number]>>;
+  review?: Partial<
+    Record<'review' | 'litigation_direct' | 'litigation_after_review', [number, number, number, number]>
+  >;
   /** 表二 规范性文件 [制发, 废止, 现行有效]; 行政许可, 行政处罚, 行政强制, 收费 (万元) */
   normative?: [number, number, number];
   licensing?: number;
@@ -23,7 +30,9 @@ const row = (label: string, values: (number | string)[]) => `| ${label} | ${valu
 const appRow = (n: number) => [n, 0, 0, 0, 0, 0, n];
 
 function applicationsTable(counts: Record<string, number>): string[] {
-  return APPLICATION_ROWS['2021'].map((d) => row(d.group ? `${GROUP_LABEL[d.group]}${d.label}` : d.label, appRow(counts[d.key] ?? 0)));
+  return APPLICATION_ROWS['2021'].map((d) =>
+    row(d.group ? `${GROUP_LABEL[d.group]}${d.label}` : d.label, appRow(counts[d.key] ?? 0)),
+  );
 }
 
 function reviewTable(groups: Tables['review'] = {}): string[] {
@@ -31,7 +40,11 @@ function reviewTable(groups: Tables['review'] = {}): string[] {
     const v = groups[g] ?? [0, 0, 0, 0];
     return [...v, v.reduce((a, b) => a + b, 0)];
   };
-  return [row('行政复议', values('review')), row('行政诉讼（未经复议直接起诉）', values('litigation_direct')), row('行政诉讼（复议后起诉）', values('litigation_after_review'))];
+  return [
+    row('行政复议', values('review')),
+    row('行政诉讼（未经复议直接起诉）', values('litigation_direct')),
+    row('行政诉讼（复议后起诉）', values('litigation_after_review')),
+  ];
 }
 
 function activeTable(t: Tables): string[] {

@@ -26,19 +26,28 @@ const GRASSROOTS = /(镇|乡|街道)(人民政府|办事处)?$|街道办事处$|
 export const rule: Rule = {
   id: 'active-disclosure/regulations-without-power',
   severity: 'warning',
-  description: { zh: '乡镇、街道无规章制定权，但表二“规章”填有数字', en: 'a township or street office reports 规章, which it has no power to make' },
+  description: {
+    zh: '乡镇、街道无规章制定权，但表二“规章”填有数字',
+    en: 'a township or street office reports 规章, which it has no power to make',
+  },
   check(report) {
     const agency = report.meta.agency;
     const cells = report.tables.activeDisclosure?.art20_1?.regulations;
     if (!agency || !GRASSROOTS.test(agency) || !cells) return [];
-    const counted = Object.values(cells).map(addend).filter((v): v is number => v !== null && v > 0);
+    const counted = Object.values(cells)
+      .map(addend)
+      .filter((v): v is number => v !== null && v > 0);
     if (!counted.length) return [];
-    return [{
-      location: '表二/第二十条第（一）项/规章',
-      expected: 0,
-      actual: Object.values(cells).map((c) => c.raw || '空').join(' / '),
-      page: Object.values(cells)[0]?.page,
-      message: `${agency}没有规章制定权，但表二“规章”行填有数字，可能是把行政规范性文件填在了规章行。`,
-    }];
+    return [
+      {
+        location: '表二/第二十条第（一）项/规章',
+        expected: 0,
+        actual: Object.values(cells)
+          .map((c) => c.raw || '空')
+          .join(' / '),
+        page: Object.values(cells)[0]?.page,
+        message: `${agency}没有规章制定权，但表二“规章”行填有数字，可能是把行政规范性文件填在了规章行。`,
+      },
+    ];
   },
 };

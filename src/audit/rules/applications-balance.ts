@@ -24,20 +24,25 @@ const OUT = ['total_processed', 'carried_forward'] as const;
 export const rule: Rule = {
   id: 'applications/balance',
   severity: 'error',
-  description: { zh: '表三“一＋二”应等于“三（七）总计＋四”（表内勾稽关系）', en: '表三: new + carried over equals total processed + carried forward, per column' },
+  description: {
+    zh: '表三“一＋二”应等于“三（七）总计＋四”（表内勾稽关系）',
+    en: '表三: new + carried over equals total processed + carried forward, per column',
+  },
   check(report) {
     const table = report.tables.applications;
     if (!table || ![...IN, ...OUT].every((r) => table[r])) return [];
     return APPLICATION_COLUMNS.flatMap((col): RuleFinding[] => {
       const [a, b, c, d] = [...IN, ...OUT].map((r) => addend(table[r]![col.key]));
       if (a == null || b == null || c == null || d == null || a + b === c + d) return [];
-      return [{
-        location: place.applicationCell('carried_forward', col.key),
-        expected: a + b,
-        actual: c + d,
-        page: table.carried_forward![col.key]?.page,
-        message: `表三「${col.short}」列：一（${a}）＋二（${b}）＝${a + b}，但三（七）总计（${c}）＋四（${d}）＝${c + d}，不满足表内勾稽关系。`,
-      }];
+      return [
+        {
+          location: place.applicationCell('carried_forward', col.key),
+          expected: a + b,
+          actual: c + d,
+          page: table.carried_forward![col.key]?.page,
+          message: `表三「${col.short}」列：一（${a}）＋二（${b}）＝${a + b}，但三（七）总计（${c}）＋四（${d}）＝${c + d}，不满足表内勾稽关系。`,
+        },
+      ];
     });
   },
 };

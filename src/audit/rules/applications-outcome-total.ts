@@ -23,7 +23,10 @@ import type { Rule, RuleFinding } from '../rule.js';
 export const rule: Rule = {
   id: 'applications/outcome-total',
   severity: 'error',
-  description: { zh: '表三“（七）总计”应等于（一）至（六）各办理结果之和', en: '表三: （七）总计 equals the sum of the outcome rows （一）…（六）' },
+  description: {
+    zh: '表三“（七）总计”应等于（一）至（六）各办理结果之和',
+    en: '表三: （七）总计 equals the sum of the outcome rows （一）…（六）',
+  },
   check(report) {
     const table = report.tables.applications;
     if (!table?.total_processed) return [];
@@ -32,16 +35,21 @@ export const rule: Rule = {
     const present = rows.filter((r) => table[r]);
     const complete = present.length === rows.length;
     return APPLICATION_COLUMNS.flatMap((col): RuleFinding[] => {
-      const bad = sumMismatch(table.total_processed![col.key], present.map((r) => table[r]![col.key]));
+      const bad = sumMismatch(
+        table.total_processed![col.key],
+        present.map((r) => table[r]![col.key]),
+      );
       if (!bad || (!complete && bad.sum < bad.total)) return [];
       const partial = complete ? '' : `（缺 ${rows.length - present.length} 行，仅现有各行之和已超过总计）`;
-      return [{
-        location: place.applicationCell('total_processed', col.key),
-        expected: bad.sum,
-        actual: bad.total,
-        page: table.total_processed![col.key]?.page,
-        message: `表三「${col.short}」列的（七）总计为 ${bad.total}，但（一）至（六）各项之和为 ${bad.sum}${partial}。`,
-      }];
+      return [
+        {
+          location: place.applicationCell('total_processed', col.key),
+          expected: bad.sum,
+          actual: bad.total,
+          page: table.total_processed![col.key]?.page,
+          message: `表三「${col.short}」列的（七）总计为 ${bad.total}，但（一）至（六）各项之和为 ${bad.sum}${partial}。`,
+        },
+      ];
     });
   },
 };

@@ -17,18 +17,26 @@ import type { Rule } from '../rule.js';
 export const rule: Rule = {
   id: 'applications/row-total',
   severity: 'error',
-  description: { zh: '表三各行“总计”应等于六类申请人之和', en: '表三: each row total equals the sum of the six applicant columns' },
+  description: {
+    zh: '表三各行“总计”应等于六类申请人之和',
+    en: '表三: each row total equals the sum of the six applicant columns',
+  },
   check(report) {
     return Object.entries(report.tables.applications ?? {}).flatMap(([row, cells]) => {
-      const bad = sumMismatch(cells.total, APPLICANT_COLUMN_KEYS.map((c) => cells[c]));
+      const bad = sumMismatch(
+        cells.total,
+        APPLICANT_COLUMN_KEYS.map((c) => cells[c]),
+      );
       if (!bad) return [];
-      return [{
-        location: place.applicationCell(row, 'total'),
-        expected: bad.sum,
-        actual: bad.total,
-        page: cells.total?.page,
-        message: `表三「${place.applicationRow(row)}」行的总计为 ${bad.total}，但六类申请人之和为 ${bad.sum}。`,
-      }];
+      return [
+        {
+          location: place.applicationCell(row, 'total'),
+          expected: bad.sum,
+          actual: bad.total,
+          page: cells.total?.page,
+          message: `表三「${place.applicationRow(row)}」行的总计为 ${bad.total}，但六类申请人之和为 ${bad.sum}。`,
+        },
+      ];
     });
   },
 };

@@ -23,7 +23,10 @@ import type { Rule, RuleFinding } from '../rule.js';
 export const rule: Rule = {
   id: 'cross-year/carry-over',
   severity: 'warning',
-  description: { zh: '表三“上年结转”应等于同一机关上一年度报告的“结转下年度继续办理”', en: '表三 carried over equals the same agency’s previous-year carried forward, per column' },
+  description: {
+    zh: '表三“上年结转”应等于同一机关上一年度报告的“结转下年度继续办理”',
+    en: '表三 carried over equals the same agency’s previous-year carried forward, per column',
+  },
   check(report, context) {
     const now = report.tables.applications?.carried_over;
     const before = now && previousReport(report, context)?.tables.applications?.carried_forward;
@@ -32,13 +35,15 @@ export const rule: Rule = {
     return APPLICATION_COLUMNS.flatMap((col): RuleFinding[] => {
       const [a, b] = [addend(now[col.key]), addend(before[col.key])];
       if (a === null || b === null || a === b) return [];
-      return [{
-        location: place.applicationCell('carried_over', col.key),
-        expected: b,
-        actual: a,
-        page: now[col.key]?.page,
-        message: `表三「${col.short}」列：本年“二、上年结转”为${a}，但本机关${year - 1}年度报告“四、结转下年度继续办理”为${b}，两者应当相等。`,
-      }];
+      return [
+        {
+          location: place.applicationCell('carried_over', col.key),
+          expected: b,
+          actual: a,
+          page: now[col.key]?.page,
+          message: `表三「${col.short}」列：本年“二、上年结转”为${a}，但本机关${year - 1}年度报告“四、结转下年度继续办理”为${b}，两者应当相等。`,
+        },
+      ];
     });
   },
 };

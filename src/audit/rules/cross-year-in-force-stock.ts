@@ -38,23 +38,33 @@ function uses2021(report: AnnualReport): boolean {
 export const rule: Rule = {
   id: 'cross-year/in-force-stock',
   severity: 'warning',
-  description: { zh: '表二规章、行政规范性文件：上年现行有效＋本年制发－本年废止应等于本年现行有效', en: '表二 regulations and normative documents: previous in force + issued − repealed = in force' },
+  description: {
+    zh: '表二规章、行政规范性文件：上年现行有效＋本年制发－本年废止应等于本年现行有效',
+    en: '表二 regulations and normative documents: previous in force + issued − repealed = in force',
+  },
   check(report, context) {
     const previous = uses2021(report) ? previousReport(report, context) : null;
     if (!previous || !uses2021(previous)) return [];
     return SUB.rows.flatMap((row): RuleFinding[] => {
       const now = report.tables.activeDisclosure!.art20_1![row.key];
-      const [before, issued, repealed, inForce] = [previous.tables.activeDisclosure!.art20_1![row.key]?.in_force, now?.issued, now?.repealed, now?.in_force].map(addend);
+      const [before, issued, repealed, inForce] = [
+        previous.tables.activeDisclosure!.art20_1![row.key]?.in_force,
+        now?.issued,
+        now?.repealed,
+        now?.in_force,
+      ].map(addend);
       if (before == null || issued == null || repealed == null || inForce == null) return [];
       const expected = before + issued - repealed;
       if (expected === inForce) return [];
-      return [{
-        location: `表二/${SUB.caption}/${row.short}/${IN_FORCE.short}`,
-        expected,
-        actual: inForce,
-        page: now?.in_force?.page,
-        message: `表二「${row.short}」：上年现行有效${before}件＋本年制发${issued}件－本年废止${repealed}件＝${expected}件，但本年现行有效为${inForce}件。`,
-      }];
+      return [
+        {
+          location: `表二/${SUB.caption}/${row.short}/${IN_FORCE.short}`,
+          expected,
+          actual: inForce,
+          page: now?.in_force?.page,
+          message: `表二「${row.short}」：上年现行有效${before}件＋本年制发${issued}件－本年废止${repealed}件＝${expected}件，但本年现行有效为${inForce}件。`,
+        },
+      ];
     });
   },
 };

@@ -15,7 +15,10 @@ import type { Rule } from '../rule.js';
 export const rule: Rule = {
   id: 'extract/uncertain-table',
   severity: 'warning',
-  description: { zh: '表格中的数值无法确定所属栏目（提取问题，未作核对）', en: 'table values could not be placed in their columns (extraction problem; not checked)' },
+  description: {
+    zh: '表格中的数值无法确定所属栏目（提取问题，未作核对）',
+    en: 'table values could not be placed in their columns (extraction problem; not checked)',
+  },
   check(report) {
     return report.uncertain.map((u) => ({
       location: u.location,

@@ -14,7 +14,10 @@ import type { Rule } from '../rule.js';
 export const rule: Rule = {
   id: 'extract/unreadable',
   severity: 'error',
-  description: { zh: '文件无法解析（损坏、加密、扫描件无文字层、乱码等）', en: 'the file cannot be parsed, has no text layer, or its text is garbled' },
+  description: {
+    zh: '文件无法解析（损坏、加密、扫描件无文字层、乱码等）',
+    en: 'the file cannot be parsed, has no text layer, or its text is garbled',
+  },
   check: () => [],
 };
 

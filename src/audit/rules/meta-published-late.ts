@@ -43,7 +43,10 @@ const zhDate = (iso: string) => iso.replace(/^(\d{4})-0?(\d{1,2})-0?(\d{1,2})$/,
 export const rule: Rule = {
   id: 'meta/published-late',
   severity: 'warning',
-  description: { zh: '报告发布晚于《条例》第四十九条规定的期限（次年1月31日前）', en: 'published after the statutory deadline (31 January of the following year)' },
+  description: {
+    zh: '报告发布晚于《条例》第四十九条规定的期限（次年1月31日前）',
+    en: 'published after the statutory deadline (31 January of the following year)',
+  },
   check(report) {
     const { agency, year } = report.meta;
     const published = report.meta.published ?? signingDate(report);
@@ -51,12 +54,14 @@ export const rule: Rule = {
     const deadline = deadlineFor(agency, year);
     if (published <= deadline) return [];
     const how = report.meta.published ? '发布日期' : '落款日期';
-    return [{
-      location: '发布日期',
-      expected: `不晚于${deadline}`,
-      actual: published,
-      severity: agency && TOWNSHIP.test(agency) ? 'info' : undefined,
-      message: `报告${how}为${zhDate(published)}，晚于《政府信息公开条例》第四十九条规定的${zhDate(deadline)}。`,
-    }];
+    return [
+      {
+        location: '发布日期',
+        expected: `不晚于${deadline}`,
+        actual: published,
+        severity: agency && TOWNSHIP.test(agency) ? 'info' : undefined,
+        message: `报告${how}为${zhDate(published)}，晚于《政府信息公开条例》第四十九条规定的${zhDate(deadline)}。`,
+      },
+    ];
   },
 };

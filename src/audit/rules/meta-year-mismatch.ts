@@ -16,21 +16,43 @@ import type { Rule, RuleFinding } from '../rule.js';
 export const rule: Rule = {
   id: 'meta/year-mismatch',
   severity: 'warning',
-  description: { zh: '标题年份、统计期限与文件元数据的年份不一致', en: 'title year, statistics period and file metadata disagree' },
+  description: {
+    zh: '标题年份、统计期限与文件元数据的年份不一致',
+    en: 'title year, statistics period and file metadata disagree',
+  },
   check(report) {
     const { titleYear, fileYear, periodStart, periodEnd } = report.meta;
     const findings: RuleFinding[] = [];
     const startYear = periodStart ? Number(periodStart.slice(0, 4)) : null;
     const endYear = periodEnd ? Number(periodEnd.slice(0, 4)) : null;
-    if (startYear !== null && endYear !== null && (startYear !== endYear || !periodStart!.endsWith('-01-01') || !periodEnd!.endsWith('-12-31'))) {
-      findings.push({ location: '统计期限', expected: `${startYear}-01-01 至 ${startYear}-12-31`, actual: `${periodStart} 至 ${periodEnd}`, message: `统计期限 ${periodStart} 至 ${periodEnd} 不是一个完整的自然年度。` });
+    if (
+      startYear !== null &&
+      endYear !== null &&
+      (startYear !== endYear || !periodStart!.endsWith('-01-01') || !periodEnd!.endsWith('-12-31'))
+    ) {
+      findings.push({
+        location: '统计期限',
+        expected: `${startYear}-01-01 至 ${startYear}-12-31`,
+        actual: `${periodStart} 至 ${periodEnd}`,
+        message: `统计期限 ${periodStart} 至 ${periodEnd} 不是一个完整的自然年度。`,
+      });
     }
     if (titleYear !== null && startYear !== null && titleYear !== startYear) {
-      findings.push({ location: '统计期限', expected: titleYear, actual: startYear, message: `标题为 ${titleYear} 年度报告，但统计期限从 ${periodStart} 开始。` });
+      findings.push({
+        location: '统计期限',
+        expected: titleYear,
+        actual: startYear,
+        message: `标题为 ${titleYear} 年度报告，但统计期限从 ${periodStart} 开始。`,
+      });
     }
     const reportYear = titleYear ?? startYear;
     if (fileYear !== null && reportYear !== null && fileYear !== reportYear) {
-      findings.push({ location: '文件元数据标题', expected: reportYear, actual: fileYear, message: `文件元数据中的标题年份为 ${fileYear}，报告正文为 ${reportYear} 年。` });
+      findings.push({
+        location: '文件元数据标题',
+        expected: reportYear,
+        actual: fileYear,
+        message: `文件元数据中的标题年份为 ${fileYear}，报告正文为 ${reportYear} 年。`,
+      });
     }
     return findings;
   },

@@ -20,7 +20,10 @@ import type { Rule } from '../rule.js';
 export const rule: Rule = {
   id: 'narrative/share-mismatch',
   severity: 'warning',
-  description: { zh: '正文所述百分比与其所述分子、分母不符', en: 'a percentage in the text does not match the numbers it is a share of' },
+  description: {
+    zh: '正文所述百分比与其所述分子、分母不符',
+    en: 'a percentage in the text does not match the numbers it is a share of',
+  },
   check(report) {
     return analyzeNarrative(report).shareMismatches;
   },

@@ -26,7 +26,10 @@ import type { Rule } from '../rule.js';
 export const rule: Rule = {
   id: 'narrative/stale-year',
   severity: 'info',
-  description: { zh: '正文段落标注的年份早于报告年度（疑为沿用往年文字）', en: 'a narrative paragraph is dated with an earlier year than the report' },
+  description: {
+    zh: '正文段落标注的年份早于报告年度（疑为沿用往年文字）',
+    en: 'a narrative paragraph is dated with an earlier year than the report',
+  },
   check(report) {
     return analyzeNarrative(report).staleYears;
   },

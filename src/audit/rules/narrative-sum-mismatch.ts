@@ -23,7 +23,10 @@ import type { Rule } from '../rule.js';
 export const rule: Rule = {
   id: 'narrative/sum-mismatch',
   severity: 'warning',
-  description: { zh: '正文所述总数与其分项（或收支平衡）不符', en: 'a total stated in the text does not equal the parts it lists' },
+  description: {
+    zh: '正文所述总数与其分项（或收支平衡）不符',
+    en: 'a total stated in the text does not equal the parts it lists',
+  },
   check(report) {
     return analyzeNarrative(report).sumMismatches;
   },

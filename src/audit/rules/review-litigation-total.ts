@@ -23,18 +23,26 @@ const PARTS = REVIEW_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);
 export const rule: Rule = {
   id: 'review-litigation/total',
   severity: 'error',
-  description: { zh: '表四各栏“总计”应等于维持＋纠正＋其他＋尚未审结', en: '表四: each group total equals upheld + corrected + other + pending' },
+  description: {
+    zh: '表四各栏“总计”应等于维持＋纠正＋其他＋尚未审结',
+    en: '表四: each group total equals upheld + corrected + other + pending',
+  },
   check(report) {
     return Object.entries(report.tables.reviewLitigation ?? {}).flatMap(([group, cells]) => {
-      const bad = sumMismatch(cells.total, PARTS.map((c) => cells[c]));
+      const bad = sumMismatch(
+        cells.total,
+        PARTS.map((c) => cells[c]),
+      );
       if (!bad) return [];
-      return [{
-        location: `表四/${place.reviewGroup(group)}/总计`,
-        expected: bad.sum,
-        actual: bad.total,
-        page: cells.total?.page,
-        message: `表四「${place.reviewGroup(group)}」的总计为 ${bad.total}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${bad.sum}。`,
-      }];
+      return [
+        {
+          location: `表四/${place.reviewGroup(group)}/总计`,
+          expected: bad.sum,
+          actual: bad.total,
+          page: cells.total?.page,
+          message: `表四「${place.reviewGroup(group)}」的总计为 ${bad.total}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${bad.sum}。`,
+        },
+      ];
     });
   },
 };

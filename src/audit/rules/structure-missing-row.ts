@@ -13,7 +13,13 @@
  * | 行政诉讼（未经复议直接起诉） | 0 | 0 | 0 | 0 | 0 |
  */
 import type { AnnualReport } from '../../model/report.js';
-import { ACTIVE_DISCLOSURE, APPLICATION_ROWS, REVIEW_COLUMNS, REVIEW_GROUPS, TABLE_NAMES } from '../../model/templates.js';
+import {
+  ACTIVE_DISCLOSURE,
+  APPLICATION_ROWS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  TABLE_NAMES,
+} from '../../model/templates.js';
 import { isUncertain, templateOf } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
@@ -27,8 +33,16 @@ function activeDisclosure(report: AnnualReport): RuleFinding[] {
     if (!table[sub.key]) return [missing(`${name}/${sub.caption}`, `${name}「${sub.caption}」子表`)];
     return sub.rows.flatMap((row) => {
       const cells = table[sub.key]![row.key];
-      if (!cells) return [missing(`${name}/${sub.caption}/${row.short}`, `${name}「${sub.caption}」中「${row.label}」行`)];
-      return sub.cols.filter((c) => !cells[c.key]).map((c) => missing(`${name}/${sub.caption}/${row.short}/${c.short}`, `${name}「${sub.caption}/${row.label}」的「${c.label}」栏`));
+      if (!cells)
+        return [missing(`${name}/${sub.caption}/${row.short}`, `${name}「${sub.caption}」中「${row.label}」行`)];
+      return sub.cols
+        .filter((c) => !cells[c.key])
+        .map((c) =>
+          missing(
+            `${name}/${sub.caption}/${row.short}/${c.short}`,
+            `${name}「${sub.caption}/${row.label}」的「${c.label}」栏`,
+          ),
+        );
     });
   });
 }
@@ -48,13 +62,18 @@ function reviewLitigation(report: AnnualReport): RuleFinding[] {
   const name = TABLE_NAMES.reviewLitigation;
   return REVIEW_GROUPS.flatMap((g) => {
     if (!table[g.key]) return [missing(`${name}/${g.short}`, `${name}「${g.short}」栏目`)];
-    return REVIEW_COLUMNS.filter((c) => !table[g.key]![c.key]).map((c) => missing(`${name}/${g.short}/${c.short}`, `${name}「${g.short}/${c.label}」栏`));
+    return REVIEW_COLUMNS.filter((c) => !table[g.key]![c.key]).map((c) =>
+      missing(`${name}/${g.short}/${c.short}`, `${name}「${g.short}/${c.label}」栏`),
+    );
   });
 }
 
 export const rule: Rule = {
   id: 'structure/missing-row',
   severity: 'error',
-  description: { zh: '表格缺少模板规定的行、子表或栏目', en: 'a template row, sub-table or column is absent from a present table' },
+  description: {
+    zh: '表格缺少模板规定的行、子表或栏目',
+    en: 'a template row, sub-table or column is absent from a present table',
+  },
   check: (report) => [...activeDisclosure(report), ...applications(report), ...reviewLitigation(report)],
 };

@@ -32,9 +32,23 @@ export const rule: Rule = {
       const name = TABLE_NAMES[key];
       const heading = report.sections.find((s) => s.key === key);
       if (heading) {
-        return [{ location: name, actual: '无', severity: 'warning', page: heading.page, message: `「${heading.heading}」标题存在，但未提取到${name}（可能以图片形式发布或被网页删除），请人工核对原文。` }];
+        return [
+          {
+            location: name,
+            actual: '无',
+            severity: 'warning',
+            page: heading.page,
+            message: `「${heading.heading}」标题存在，但未提取到${name}（可能以图片形式发布或被网页删除），请人工核对原文。`,
+          },
+        ];
       }
-      return [{ location: name, actual: '无', message: `报告缺少${name}（${SECTIONS.find((s) => s.key === key)!.heading.slice(2)}）。` }];
+      return [
+        {
+          location: name,
+          actual: '无',
+          message: `报告缺少${name}（${SECTIONS.find((s) => s.key === key)!.heading.slice(2)}）。`,
+        },
+      ];
     });
   },
 };

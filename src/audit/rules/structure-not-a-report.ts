@@ -17,11 +17,27 @@ export const rule: Rule = {
   id: 'structure/not-a-report',
   severity: 'error',
   exclusive: true,
-  description: { zh: '文件不像政府信息公开工作年度报告（无标题、无六个部分、无表格）', en: 'the file has no report title, none of the six parts and none of the tables' },
+  description: {
+    zh: '文件不像政府信息公开工作年度报告（无标题、无六个部分、无表格）',
+    en: 'the file has no report title, none of the six parts and none of the tables',
+  },
   check(report) {
     const { tables } = report;
-    const empty = !report.meta.title && report.sections.length === 0 && report.uncertain.length === 0 && !tables.activeDisclosure && !tables.applications && !tables.reviewLitigation;
+    const empty =
+      !report.meta.title &&
+      report.sections.length === 0 &&
+      report.uncertain.length === 0 &&
+      !tables.activeDisclosure &&
+      !tables.applications &&
+      !tables.reviewLitigation;
     if (!empty) return [];
-    return [{ location: '文件', actual: '无年度报告标题、部分标题或表格', message: '文件中没有年度报告的标题、六个部分或三张表格：可能不是政府信息公开工作年度报告，或正文以图片发布，请人工核对。' }];
+    return [
+      {
+        location: '文件',
+        actual: '无年度报告标题、部分标题或表格',
+        message:
+          '文件中没有年度报告的标题、六个部分或三张表格：可能不是政府信息公开工作年度报告，或正文以图片发布，请人工核对。',
+      },
+    ];
   },
 };

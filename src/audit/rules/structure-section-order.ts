@@ -18,18 +18,37 @@ const order = (key: string) => SECTIONS.findIndex((s) => s.key === key);
 export const rule: Rule = {
   id: 'structure/section-order',
   severity: 'warning',
-  description: { zh: '各部分顺序与模板不符，或同一部分（编号）重复出现', en: 'parts out of template order, or a part or number used twice' },
+  description: {
+    zh: '各部分顺序与模板不符，或同一部分（编号）重复出现',
+    en: 'parts out of template order, or a part or number used twice',
+  },
   check(report) {
     const findings: RuleFinding[] = [];
     report.sections.forEach((s, i) => {
       const earlier = report.sections.slice(0, i);
       if (earlier.some((e) => e.key === s.key)) {
-        findings.push({ location: s.heading, actual: s.heading, page: s.page, message: `「${s.heading}」部分重复出现。` });
+        findings.push({
+          location: s.heading,
+          actual: s.heading,
+          page: s.page,
+          message: `「${s.heading}」部分重复出现。`,
+        });
       } else if (s.number !== null && earlier.some((e) => e.number === s.number)) {
-        findings.push({ location: s.heading, actual: s.heading, page: s.page, message: `标题编号「${s.heading.slice(0, 2)}」重复使用。` });
+        findings.push({
+          location: s.heading,
+          actual: s.heading,
+          page: s.page,
+          message: `标题编号「${s.heading.slice(0, 2)}」重复使用。`,
+        });
       } else if (earlier.some((e) => order(e.key) > order(s.key))) {
         const after = earlier.find((e) => order(e.key) > order(s.key))!;
-        findings.push({ location: s.heading, expected: `位于「${after.heading}」之前`, actual: `位于「${after.heading}」之后`, page: s.page, message: `「${s.heading}」出现在「${after.heading}」之后，顺序与模板不符。` });
+        findings.push({
+          location: s.heading,
+          expected: `位于「${after.heading}」之前`,
+          actual: `位于「${after.heading}」之后`,
+          page: s.page,
+          message: `「${s.heading}」出现在「${after.heading}」之后，顺序与模板不符。`,
+        });
       }
     });
     return findings;

@@ -33,12 +33,22 @@ export const rule: Rule = {
       const blank = inTable.filter((c) => cellState(c.cell) === 'blank');
       if (!blank.length) continue;
       if (blank.length === inTable.length && byRow(inTable).size > 1) {
-        findings.push({ location: TABLE_NAMES[table], actual: `${blank.length} 个单元格全部空白`, page: blank[0]!.cell.page, message: `${TABLE_NAMES[table]}所有数值单元格均为空白，表格未填写。` });
+        findings.push({
+          location: TABLE_NAMES[table],
+          actual: `${blank.length} 个单元格全部空白`,
+          page: blank[0]!.cell.page,
+          message: `${TABLE_NAMES[table]}所有数值单元格均为空白，表格未填写。`,
+        });
         continue;
       }
       for (const [row, rowBlank] of byRow(blank)) {
         const columns = rowBlank.map((c) => c.column).join('、');
-        findings.push({ location: row, actual: `空白：${columns}`, page: rowBlank[0]!.cell.page, message: `${row.replace('/', '「')}」中 ${columns} 为空白（空白不等于 0），涉及这些单元格的合计未核对。` });
+        findings.push({
+          location: row,
+          actual: `空白：${columns}`,
+          page: rowBlank[0]!.cell.page,
+          message: `${row.replace('/', '「')}」中 ${columns} 为空白（空白不等于 0），涉及这些单元格的合计未核对。`,
+        });
       }
     }
     return findings;

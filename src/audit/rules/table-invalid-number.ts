@@ -19,7 +19,10 @@ const EXPECTED = { count: '非负整数', signed: '整数（可带增/减）', a
 export const rule: Rule = {
   id: 'table/invalid-number',
   severity: 'error',
-  description: { zh: '应填数字的单元格不是有效数字（计数须为非负整数）', en: 'a cell that should be a count is not a non-negative integer' },
+  description: {
+    zh: '应填数字的单元格不是有效数字（计数须为非负整数）',
+    en: 'a cell that should be a count is not a non-negative integer',
+  },
   check(report) {
     return placedCells(report)
       .filter((c) => cellState(c.cell) === 'invalid')

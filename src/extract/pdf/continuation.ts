@@ -7,7 +7,8 @@ import type { PageTable } from './page-tables.js';
 const COLUMN_TOLERANCE = 3;
 const MAX_HEADER_ROWS = 6;
 /** Text that opens a row of its own: 一、 （二） 3. 第四 … A cut row's tail never starts like that. */
-const ROW_OPENER = /^([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十\d]+)/;
+const ROW_OPENER =
+  /^([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十\d]+)/;
 const NUMBER = /^[-+－]?\d[\d,.]*%?$/;
 
 interface Part {
@@ -62,7 +63,9 @@ function dropRows(t: TableBlock, k: number): TableBlock {
 
 /** Cells that end on the last row of `prev` paired with the cells that start the first row of `next`, column for column. */
 function boundaryPairs(prev: TableBlock, next: TableBlock): { pairs: [IRCell, IRCell][]; unpaired: number } {
-  const above = new Map(prev.cells.filter((c) => c.row + c.rowSpan === prev.rows).map((c) => [`${c.col},${c.colSpan}`, c]));
+  const above = new Map(
+    prev.cells.filter((c) => c.row + c.rowSpan === prev.rows).map((c) => [`${c.col},${c.colSpan}`, c]),
+  );
   const pairs: [IRCell, IRCell][] = [];
   let unpaired = 0;
   for (const b of next.cells.filter((c) => c.row === 0)) {
@@ -126,7 +129,10 @@ export function joinPageTables(prev: Part, next: Part): boolean {
   const a = onColumns(prev.block as TableBlock, prev.table.xs, union);
   const b = onColumns(next.block as TableBlock, next.table.xs, union);
   const runOn = prev.table.runOn;
-  Object.assign(prev.block, joinParts(a, b, (cell) => runOn.some((x) => near(x, union[cell.col]!))));
+  Object.assign(
+    prev.block,
+    joinParts(a, b, (cell) => runOn.some((x) => near(x, union[cell.col]!))),
+  );
   prev.table = { ...next.table, xs: union, block: prev.block as TableBlock };
   return true;
 }

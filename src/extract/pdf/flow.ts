@@ -48,7 +48,10 @@ export interface FlowBlock {
 
 /** Consecutive lines (no table between them) → paragraph and heading blocks. */
 export function linesToBlocks(lines: Line[], ctx: FlowContext): FlowBlock[] {
-  const gaps = lines.slice(1).map((l, i) => l.top - lines[i]!.bottom).filter((g) => g > 0);
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => l.top - lines[i]!.bottom)
+    .filter((g) => g > 0);
   const usualGap = median(gaps);
   const out: FlowBlock[] = [];
   let current: Line[] = [];
@@ -56,7 +59,11 @@ export function linesToBlocks(lines: Line[], ctx: FlowContext): FlowBlock[] {
     if (!current.length) return;
     const last = current[current.length - 1]!;
     const open = last.x1 >= ctx.right - SHORT_LINE * last.size;
-    out.push({ block: { kind: 'paragraph', text: joinLines(current), level: null, page: ctx.page }, top: current[0]!.top, open });
+    out.push({
+      block: { kind: 'paragraph', text: joinLines(current), level: null, page: ctx.page },
+      top: current[0]!.top,
+      open,
+    });
     current = [];
   };
   for (const line of lines) {
@@ -64,7 +71,8 @@ export function linesToBlocks(lines: Line[], ctx: FlowContext): FlowBlock[] {
     const prevHeading = out[out.length - 1]?.block.kind === 'heading' && !current.length;
     if (level !== undefined) {
       const title = out[out.length - 1];
-      if (level === 1 && prevHeading && title?.block.level === 1) title.block.text = joinLines([{ ...line, text: title.block.text }, line]);
+      if (level === 1 && prevHeading && title?.block.level === 1)
+        title.block.text = joinLines([{ ...line, text: title.block.text }, line]);
       else {
         flush();
         out.push({ block: { kind: 'heading', text: line.text, level, page: ctx.page }, top: line.top, open: false });

@@ -142,17 +142,27 @@ async function documentInfo(doc: PDFDocumentProxy): Promise<{ title: string | nu
 }
 
 export async function pdfToDocument(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
-  if (!hasEndMarker(bytes)) throw new UnreadableDocument('PDF 文件不完整：缺少结尾标记 %%EOF（下载中断或文件被截断）', 'corrupt');
+  if (!hasEndMarker(bytes))
+    throw new UnreadableDocument('PDF 文件不完整：缺少结尾标记 %%EOF（下载中断或文件被截断）', 'corrupt');
   const doc = await openPdf(bytes);
   try {
-    if (doc.numPages > options.maxPages) throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
+    if (doc.numPages > options.maxPages)
+      throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
     if (doc.numPages === 0) throw new UnreadableDocument('PDF 没有页面', 'empty');
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await readPageOrThrow(doc, n));
     assertReadable(pages);
     dropRunningLines(pages);
     const { title, created } = await documentInfo(doc);
-    return { format: 'pdf', pages: doc.numPages, title, published: null, created, blocks: assemble(pages), diagnostics: [] };
+    return {
+      format: 'pdf',
+      pages: doc.numPages,
+      title,
+      published: null,
+      created,
+      blocks: assemble(pages),
+      diagnostics: [],
+    };
   } finally {
     await doc.destroy();
   }

@@ -108,7 +108,11 @@ export function groupEdges(edges: Edge[]): Edge[][] {
   const vs = edges.filter((e) => e.orient === 'v').sort((p, q) => p.pos - q.pos);
   for (const h of edges) {
     if (h.orient !== 'h') continue;
-    for (let k = firstAtOrAfter(vs, h.a - INTERSECT_TOLERANCE); k < vs.length && vs[k]!.pos <= h.b + INTERSECT_TOLERANCE; k++) {
+    for (
+      let k = firstAtOrAfter(vs, h.a - INTERSECT_TOLERANCE);
+      k < vs.length && vs[k]!.pos <= h.b + INTERSECT_TOLERANCE;
+      k++
+    ) {
       if (touches(h, vs[k]!)) parent[find(index.get(h)!)] = find(index.get(vs[k]!)!);
     }
   }
@@ -155,7 +159,8 @@ function cellsOfFrame(hs: Edge[], vs: Edge[], xs: number[], ys: number[]): Latti
     const c = i % cols;
     const e = extent.get(find(i));
     if (!e) extent.set(find(i), { r0: r, r1: r, c0: c, c1: c });
-    else Object.assign(e, { r0: Math.min(e.r0, r), r1: Math.max(e.r1, r), c0: Math.min(e.c0, c), c1: Math.max(e.c1, c) });
+    else
+      Object.assign(e, { r0: Math.min(e.r0, r), r1: Math.max(e.r1, r), c0: Math.min(e.c0, c), c1: Math.max(e.c1, c) });
   }
   return [...extent.values()]
     .map((e) => ({ row: e.r0, col: e.c0, rowSpan: e.r1 - e.r0 + 1, colSpan: e.c1 - e.c0 + 1 }))
@@ -189,7 +194,12 @@ function tableStarts(walls: number[][]): number[] {
       continue;
     }
     let start = r;
-    while (start - 1 > starts[starts.length - 1]! && walls[start - 1]!.length <= 2 && sameTable(walls[start - 1]!, walls[r]!)) start--;
+    while (
+      start - 1 > starts[starts.length - 1]! &&
+      walls[start - 1]!.length <= 2 &&
+      sameTable(walls[start - 1]!, walls[r]!)
+    )
+      start--;
     starts.push(start);
     reference = walls[r]!;
   }
@@ -199,7 +209,10 @@ function tableStarts(walls: number[][]): number[] {
 function bandToTable(hs: Edge[], vs: Edge[], ys: number[]): LatticeTable | null {
   const [top, bottom] = [ys[0]!, ys[ys.length - 1]!];
   const inBand = vs.filter((e) => e.a < bottom - SNAP_TOLERANCE && e.b > top + SNAP_TOLERANCE);
-  const candidates = clusterValues(inBand.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
+  const candidates = clusterValues(
+    inBand.map((e) => e.pos),
+    SNAP_TOLERANCE,
+  ).map(mean);
   const lines = onLines(inBand, candidates);
   const xs = candidates.filter((_, i) => ys.slice(1).some((y, r) => lineCovers(lines[i]!, ys[r]!, y)));
   if (xs.length < 2 || ys.length < 2) return null;
@@ -216,8 +229,14 @@ function frameToTables(frame: Edge[]): LatticeTable[] {
   const hs = frame.filter((e) => e.orient === 'h');
   const vs = frame.filter((e) => e.orient === 'v');
   if (hs.length < 2 || vs.length < 2) return [];
-  const xs = clusterValues(vs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
-  const ys = clusterValues(hs.map((e) => e.pos), SNAP_TOLERANCE).map(mean);
+  const xs = clusterValues(
+    vs.map((e) => e.pos),
+    SNAP_TOLERANCE,
+  ).map(mean);
+  const ys = clusterValues(
+    hs.map((e) => e.pos),
+    SNAP_TOLERANCE,
+  ).map(mean);
   if (xs.length < 2 || ys.length < 2) return [];
   const colLines = onLines(vs, xs);
   const walls = ys.slice(1).map((_, r) => rowWalls(colLines, ys, r));

@@ -71,7 +71,10 @@ export function wordsToLines(words: Word[]): Line[] {
       group.box.bottom = Math.max(group.box.bottom, w.bottom);
     } else groups.push({ box: { top: w.top, bottom: w.bottom } as Line, words: [w] });
   }
-  return groups.map((g) => finishLine(g.words)).filter((l) => l.text).sort((p, q) => p.top - q.top || p.x0 - q.x0);
+  return groups
+    .map((g) => finishLine(g.words))
+    .filter((l) => l.text)
+    .sort((p, q) => p.top - q.top || p.x0 - q.x0);
 }
 
 /** Several lines of one cell or paragraph → one string: CJK lines join without a space. */

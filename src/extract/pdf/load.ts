@@ -15,10 +15,10 @@ export function loadOptions(bytes: Uint8Array) {
   return {
     // pdf.js transfers the buffer to its (fake) worker, which detaches it: give it a copy
     data: new Uint8Array(bytes),
-    cMapUrl: join(PDFJS_ROOT, 'cmaps') + '/',
+    cMapUrl: `${join(PDFJS_ROOT, 'cmaps')}/`,
     cMapPacked: true,
-    standardFontDataUrl: join(PDFJS_ROOT, 'standard_fonts') + '/',
-    wasmUrl: join(PDFJS_ROOT, 'wasm') + '/',
+    standardFontDataUrl: `${join(PDFJS_ROOT, 'standard_fonts')}/`,
+    wasmUrl: `${join(PDFJS_ROOT, 'wasm')}/`,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -31,7 +31,8 @@ function loadError(error: unknown): UnreadableDocument {
   const name = (error as { name?: string } | null)?.name;
   const message = (error as { message?: string } | null)?.message ?? String(error);
   if (name === 'PasswordException') return new UnreadableDocument('PDF 已加密，需要打开密码，无法读取', 'encrypted');
-  if (name === 'InvalidPDFException') return new UnreadableDocument(`PDF 文件损坏或不完整，无法解析（${message}）`, 'corrupt');
+  if (name === 'InvalidPDFException')
+    return new UnreadableDocument(`PDF 文件损坏或不完整，无法解析（${message}）`, 'corrupt');
   return new UnreadableDocument(`PDF 无法打开（${message}）`, 'corrupt');
 }
 

@@ -42,7 +42,11 @@ function fillsWidth(line: Line, left: number, right: number): boolean {
 
 function runsOn(cell: LatticeCell, lines: Line[], table: LatticeTable): boolean {
   const last = lines[lines.length - 1];
-  return last !== undefined && cell.row + cell.rowSpan === table.ys.length - 1 && fillsWidth(last, table.xs[cell.col]!, table.xs[cell.col + cell.colSpan]!);
+  return (
+    last !== undefined &&
+    cell.row + cell.rowSpan === table.ys.length - 1 &&
+    fillsWidth(last, table.xs[cell.col]!, table.xs[cell.col + cell.colSpan]!)
+  );
 }
 
 /** Puts each word in the cell that contains its centre and writes the cells' text. */
@@ -50,7 +54,8 @@ export function fillLattice(table: LatticeTable, words: Word[], page: number): P
   const cols = table.xs.length - 1;
   const owner = new Map<number, number>();
   table.cells.forEach((c, i) => {
-    for (let r = c.row; r < c.row + c.rowSpan; r++) for (let k = c.col; k < c.col + c.colSpan; k++) owner.set(r * cols + k, i);
+    for (let r = c.row; r < c.row + c.rowSpan; r++)
+      for (let k = c.col; k < c.col + c.colSpan; k++) owner.set(r * cols + k, i);
   });
   const content: Word[][] = table.cells.map(() => []);
   for (const w of words) {

@@ -14,8 +14,22 @@ const MAX_LINE_THICKNESS = 3;
 const AXIS_TOLERANCE = 1;
 const MIN_EDGE_LENGTH = 2;
 
-const STROKE_OPS = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
-const FILL_OPS = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const STROKE_OPS = new Set<number>([
+  OPS.stroke,
+  OPS.closeStroke,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
+const FILL_OPS = new Set<number>([
+  OPS.fill,
+  OPS.eoFill,
+  OPS.fillStroke,
+  OPS.eoFillStroke,
+  OPS.closeFillStroke,
+  OPS.closeEOFillStroke,
+]);
 const WHITE = '#ffffff';
 
 interface GraphicsState {
@@ -67,8 +81,10 @@ function segmentEdge(p: Point, q: Point): Edge | null {
   if ([p[0], p[1], q[0], q[1]].some(Number.isNaN)) return null;
   const dx = Math.abs(p[0] - q[0]);
   const dy = Math.abs(p[1] - q[1]);
-  if (dy <= AXIS_TOLERANCE && dx >= MIN_EDGE_LENGTH) return { orient: 'h', pos: (p[1] + q[1]) / 2, a: Math.min(p[0], q[0]), b: Math.max(p[0], q[0]) };
-  if (dx <= AXIS_TOLERANCE && dy >= MIN_EDGE_LENGTH) return { orient: 'v', pos: (p[0] + q[0]) / 2, a: Math.min(p[1], q[1]), b: Math.max(p[1], q[1]) };
+  if (dy <= AXIS_TOLERANCE && dx >= MIN_EDGE_LENGTH)
+    return { orient: 'h', pos: (p[1] + q[1]) / 2, a: Math.min(p[0], q[0]), b: Math.max(p[0], q[0]) };
+  if (dx <= AXIS_TOLERANCE && dy >= MIN_EDGE_LENGTH)
+    return { orient: 'v', pos: (p[0] + q[0]) / 2, a: Math.min(p[1], q[1]), b: Math.max(p[1], q[1]) };
   return null;
 }
 
@@ -87,8 +103,10 @@ function filledEdge(points: Point[]): Edge | null {
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const w = x1 - x0;
   const h = y1 - y0;
-  if (h <= MAX_LINE_THICKNESS && w >= MIN_EDGE_LENGTH && w > h) return { orient: 'h', pos: (y0 + y1) / 2, a: x0, b: x1 };
-  if (w <= MAX_LINE_THICKNESS && h >= MIN_EDGE_LENGTH && h > w) return { orient: 'v', pos: (x0 + x1) / 2, a: y0, b: y1 };
+  if (h <= MAX_LINE_THICKNESS && w >= MIN_EDGE_LENGTH && w > h)
+    return { orient: 'h', pos: (y0 + y1) / 2, a: x0, b: x1 };
+  if (w <= MAX_LINE_THICKNESS && h >= MIN_EDGE_LENGTH && h > w)
+    return { orient: 'v', pos: (x0 + x1) / 2, a: y0, b: y1 };
   return null;
 }
 
@@ -96,7 +114,9 @@ function pathEdges(args: unknown[], state: GraphicsState, toPage: Matrix, edges:
   const [paintOp, [data]] = args as [number, [Float32Array | null]];
   if (!data) return;
   const m = multiply(state.ctm, toPage);
-  const paths = subpaths(data).map((points) => points.map(([x, y]): Point => (Number.isNaN(x) ? [NaN, NaN] : apply(m, x, y))));
+  const paths = subpaths(data).map((points) =>
+    points.map(([x, y]): Point => (Number.isNaN(x) ? [NaN, NaN] : apply(m, x, y))),
+  );
   for (const points of paths) {
     if (STROKE_OPS.has(paintOp) && state.stroke !== WHITE) strokedEdges(points, edges);
     else if (FILL_OPS.has(paintOp) && state.fill !== WHITE) {
@@ -151,7 +171,13 @@ export function rulingEdges(list: OperatorList, toPage: Matrix): Edge[] {
   return edges;
 }
 
-const IMAGE_OPS = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject, OPS.paintInlineImageXObjectGroup]);
+const IMAGE_OPS = new Set<number>([
+  OPS.paintImageXObject,
+  OPS.paintInlineImageXObject,
+  OPS.paintImageXObjectRepeat,
+  OPS.paintImageMaskXObject,
+  OPS.paintInlineImageXObjectGroup,
+]);
 
 export function countImages(list: OperatorList): number {
   return list.fnArray.reduce((n, fn) => n + (IMAGE_OPS.has(fn) ? 1 : 0), 0);

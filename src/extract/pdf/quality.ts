@@ -14,7 +14,10 @@ export interface PageText {
 }
 
 export function assertReadable(pages: PageText[]): void {
-  const text = pages.map((p) => p.text).join('').replace(/\s+/g, '');
+  const text = pages
+    .map((p) => p.text)
+    .join('')
+    .replace(/\s+/g, '');
   if (text.length < MIN_CHARS_PER_PAGE * pages.length) {
     const images = pages.filter((p) => p.images > 0).length;
     throw images > 0
@@ -23,6 +26,9 @@ export function assertReadable(pages: PageText[]): void {
   }
   const bad = (text.match(SUSPICIOUS) ?? []).length;
   if (bad / text.length > GARBLED_SHARE) {
-    throw new UnreadableDocument(`PDF 文字乱码：${Math.round((bad / text.length) * 100)}% 的字符无法映射为正常文字（字体缺少编码映射）`, 'garbled');
+    throw new UnreadableDocument(
+      `PDF 文字乱码：${Math.round((bad / text.length) * 100)}% 的字符无法映射为正常文字（字体缺少编码映射）`,
+      'garbled',
+    );
   }
 }

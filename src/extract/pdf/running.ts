@@ -2,7 +2,8 @@ import type { Line } from './lines.js';
 
 /** Header and footer lines live in the outer band of the page. */
 const BAND = 0.12;
-const PAGE_NUMBER = /^[-—–－‐~\s]*(第\s*)?\d{1,4}(\s*页)?([\s/]*(共\s*)?\d{1,4}\s*页?)?[-—–－‐~\s]*$|^(page\s*)?\d{1,4}(\s*of\s*\d{1,4})?$/i;
+const PAGE_NUMBER =
+  /^[-—–－‐~\s]*(第\s*)?\d{1,4}(\s*页)?([\s/]*(共\s*)?\d{1,4}\s*页?)?[-—–－‐~\s]*$|^(page\s*)?\d{1,4}(\s*of\s*\d{1,4})?$/i;
 
 export interface PageLines {
   height: number;
@@ -49,7 +50,9 @@ function dropOnce(pages: PageLines[]): boolean {
   const usual = usualGap(pages);
   const bodySize = median(pages.flatMap((p) => p.lines.map((l) => l.size)));
   const counts = new Map<string, number>();
-  for (const page of pages) for (const s of new Set(marginLines(page, usual, bodySize).map((l) => shape(l.text)))) counts.set(s, (counts.get(s) ?? 0) + 1);
+  for (const page of pages)
+    for (const s of new Set(marginLines(page, usual, bodySize).map((l) => shape(l.text))))
+      counts.set(s, (counts.get(s) ?? 0) + 1);
   const repeated = (l: Line) => pages.length >= 2 && (counts.get(shape(l.text)) ?? 0) >= Math.max(2, pages.length / 2);
   let dropped = false;
   for (const page of pages) {

@@ -22,14 +22,24 @@ interface Segment extends Box {
 
 function separate(left: Word, right: Word): boolean {
   const gap = right.x0 - left.x1;
-  return gap > COLUMN_GAP * right.size || (gap > NUMBER_GAP * right.size && NUMBER.test(left.text) && NUMBER.test(right.text));
+  return (
+    gap > COLUMN_GAP * right.size ||
+    (gap > NUMBER_GAP * right.size && NUMBER.test(left.text) && NUMBER.test(right.text))
+  );
 }
 
 function segments(line: Line): Segment[] {
   const out: Segment[] = [];
   let words: Word[] = [];
   const flush = () => {
-    if (words.length) out.push({ text: joinPieces(words.map((w) => w.text)), x0: words[0]!.x0, x1: words[words.length - 1]!.x1, top: line.top, bottom: line.bottom });
+    if (words.length)
+      out.push({
+        text: joinPieces(words.map((w) => w.text)),
+        x0: words[0]!.x0,
+        x1: words[words.length - 1]!.x1,
+        top: line.top,
+        bottom: line.bottom,
+      });
     words = [];
   };
   for (const w of line.words) {
@@ -71,7 +81,15 @@ function rowCells(row: Segment[], columns: [number, number][], r: number, page: 
     const last = hit[hit.length - 1] ?? col;
     const prior = cells[cells.length - 1];
     if (prior && prior.col + prior.colSpan > col) prior.text = joinPieces([prior.text, s.text]);
-    else cells.push({ row: r, col: Math.max(col, 0), rowSpan: 1, colSpan: Math.max(1, last - col + 1), text: s.text, page });
+    else
+      cells.push({
+        row: r,
+        col: Math.max(col, 0),
+        rowSpan: 1,
+        colSpan: Math.max(1, last - col + 1),
+        text: s.text,
+        page,
+      });
   }
   return cells;
 }
@@ -89,7 +107,10 @@ function fragments(lines: Line[]): Line[][] {
   for (const line of lines) {
     const last = out[out.length - 1];
     const below = last?.[last.length - 1];
-    const stacked = below && line.top - below.bottom <= INTERRUPTION_GAP * line.size && last.some((l) => line.x1 > l.x0 && line.x0 < l.x1);
+    const stacked =
+      below &&
+      line.top - below.bottom <= INTERRUPTION_GAP * line.size &&
+      last.some((l) => line.x1 > l.x0 && line.x0 < l.x1);
     if (stacked) last.push(line);
     else out.push([line]);
   }
@@ -108,7 +129,12 @@ function rowSegments(lines: Line[]): Segment[] {
   for (const line of [...lines].sort((p, q) => p.top - q.top)) {
     for (const s of segments(line)) {
       const same = out.find((o) => !NUMBER.test(o.text) && !NUMBER.test(s.text) && s.x1 > o.x0 && s.x0 < o.x1);
-      if (same) Object.assign(same, { text: joinPieces([same.text, s.text]), x0: Math.min(same.x0, s.x0), x1: Math.max(same.x1, s.x1) });
+      if (same)
+        Object.assign(same, {
+          text: joinPieces([same.text, s.text]),
+          x0: Math.min(same.x0, s.x0),
+          x1: Math.max(same.x1, s.x1),
+        });
       else out.push({ ...s });
     }
   }
@@ -132,7 +158,12 @@ function runToTable(run: Line[], page: number): PageTable | null {
   if (columns.length < MIN_COLUMNS || rows.length < MIN_ROWS) return null;
   const cells = rows.flatMap((row, r) => rowCells(row.segments, columns, r, page));
   const block: TableBlock = { kind: 'table', layout: 'text', rows: rows.length, cols: columns.length, cells, page };
-  const box = { x0: Math.min(...run.map((l) => l.x0)), x1: Math.max(...run.map((l) => l.x1)), top: run[0]!.top, bottom: run[run.length - 1]!.bottom };
+  const box = {
+    x0: Math.min(...run.map((l) => l.x0)),
+    x1: Math.max(...run.map((l) => l.x1)),
+    top: run[0]!.top,
+    bottom: run[run.length - 1]!.bottom,
+  };
   return { ...box, xs: [...columns.map(([a]) => a), columns[columns.length - 1]![1]], block, runOn: [] };
 }
 
@@ -148,8 +179,14 @@ export interface TextTable {
  */
 function mayInterrupt(line: Line, above: Line, run: Line[]): boolean {
   const size = Math.max(...run.map((l) => l.size));
-  const numbers = run.flatMap((l) => segments(l).filter((s) => NUMBER.test(s.text)).map((s) => s.x0));
-  return line.size <= size * 1.05 && line.top - above.bottom <= INTERRUPTION_GAP * size && line.x1 <= Math.min(...numbers);
+  const numbers = run.flatMap((l) =>
+    segments(l)
+      .filter((s) => NUMBER.test(s.text))
+      .map((s) => s.x0),
+  );
+  return (
+    line.size <= size * 1.05 && line.top - above.bottom <= INTERRUPTION_GAP * size && line.x1 <= Math.min(...numbers)
+  );
 }
 
 /**
@@ -174,7 +211,12 @@ export function findTextTables(lines: Line[], page: number): TextTable[] {
       if (above && line.top - above.bottom > INTERRUPTION_GAP * line.size) flush();
       run.push(...pending, line);
       pending = [];
-    } else if (run.length && pending.length < MAX_INTERRUPTION && mayInterrupt(line, above ?? run[run.length - 1]!, run)) pending.push(line);
+    } else if (
+      run.length &&
+      pending.length < MAX_INTERRUPTION &&
+      mayInterrupt(line, above ?? run[run.length - 1]!, run)
+    )
+      pending.push(line);
     else flush();
   }
   flush();

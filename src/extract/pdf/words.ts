@@ -17,7 +17,8 @@ export interface RawTextItem {
 
 const ASCENT = 0.88;
 const DESCENT = 0.12;
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018-\u201d\u2026\u2014]/;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018-\u201d\u2026\u2014]/;
 /**
  * Kangxi radicals and compatibility ideographs stand in for ordinary
  * characters when a font's ToUnicode maps glyphs to them (Chromium's Noto CJK
@@ -27,7 +28,11 @@ const LOOKALIKE = /[\u2e80-\u2fdf\uf900-\ufaff]/g;
 
 /** CJK Radicals Supplement forms have no NFKC mapping; these are the ones that stand for whole characters. */
 const RADICAL_FORMS: Record<string, string> = Object.fromEntries(
-  [...'⺁厂⺊卜⺌小⺒巳⺓幺⺗心⺜日⺝月⺟母⺠民⺧牛⺩王⺮竹⺯糸⺶羊⺻聿⺽臼⻁虎⻄西⻅见⻆角⻉贝⻊足⻋车⻐金⻑長⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟'.matchAll(/(.)(.)/gu)].map((m) => [m[1]!, m[2]!]),
+  [
+    ...'⺁厂⺊卜⺌小⺒巳⺓幺⺗心⺜日⺝月⺟母⺠民⺧牛⺩王⺮竹⺯糸⺶羊⺻聿⺽臼⻁虎⻄西⻅见⻆角⻉贝⻊足⻋车⻐金⻑長⻓长⻔门⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟'.matchAll(
+      /(.)(.)/gu,
+    ),
+  ].map((m) => [m[1]!, m[2]!]),
 );
 
 export function normalizeGlyphs(text: string): string {
@@ -80,8 +85,20 @@ export function itemsToWords(items: RawTextItem[], toPage: Matrix, isBold: (font
     const baseline = m[5];
     const bold = isBold(item.fontName);
     // the viewport is at scale 1, so pdf.js's width (user space units) is already page units
-    const pieces = horizontal ? splitItem(text, m[4], Math.abs(item.width), size) : [{ text: text.replace(/ /g, ''), x0: m[4], x1: m[4] + size }];
-    for (const p of pieces) words.push({ text: p.text, x0: p.x0, x1: p.x1, top: baseline - ASCENT * size, bottom: baseline + DESCENT * size, baseline, size, bold });
+    const pieces = horizontal
+      ? splitItem(text, m[4], Math.abs(item.width), size)
+      : [{ text: text.replace(/ /g, ''), x0: m[4], x1: m[4] + size }];
+    for (const p of pieces)
+      words.push({
+        text: p.text,
+        x0: p.x0,
+        x1: p.x1,
+        top: baseline - ASCENT * size,
+        bottom: baseline + DESCENT * size,
+        baseline,
+        size,
+        bold,
+      });
   }
   return words;
 }
