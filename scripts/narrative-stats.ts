@@ -5,8 +5,8 @@
  * stayed uncompared. Run: npm run narrative:stats [-- PATH...] (default: corpus)
  */
 import { readFile } from 'node:fs/promises';
-import { analyzeNarrative, type NarrativeAnalysis } from '../src/narrative/analyze.js';
-import { walkInputs } from '../src/corpus/walk.js';
+import { analyzeNarrative, type NarrativeAnalysis } from '../src/audit/narrative/analyze.js';
+import { walkInputs } from '../src/nightly/walk.js';
 import { readReport } from '../src/pipeline.js';
 
 interface Totals {

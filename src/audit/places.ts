@@ -1,37 +1,15 @@
 import type { AnnualReport, Cell, TableKey } from '../model/report.js';
+import { place } from '../model/places.js';
 import type { RuleContext } from './rule.js';
 import {
   ACTIVE_DISCLOSURE,
   APPLICATION_COLUMNS,
-  APPLICATION_ROWS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
   TABLE_NAMES,
   type Version,
 } from '../model/templates.js';
-import { cellState } from '../structure/numbers.js';
-
-/** Names of places as the report itself prints them, for `location` and messages. */
-export const place = {
-  applicationRow(key: string): string {
-    return [...APPLICATION_ROWS['2021'], ...APPLICATION_ROWS['2019']].find((r) => r.key === key)?.short ?? key;
-  },
-  applicationColumn(key: string): string {
-    return APPLICATION_COLUMNS.find((c) => c.key === key)?.short ?? key;
-  },
-  applicationCell(row: string, col: string): string {
-    return `${TABLE_NAMES.applications}/${place.applicationRow(row)}/${place.applicationColumn(col)}`;
-  },
-  reviewGroup(key: string): string {
-    return REVIEW_GROUPS.find((g) => g.key === key)?.short ?? key;
-  },
-  reviewColumn(key: string): string {
-    return REVIEW_COLUMNS.find((c) => c.key === key)?.short ?? key;
-  },
-  subtable(version: Version, sub: string): string {
-    return ACTIVE_DISCLOSURE[version].find((s) => s.key === sub)?.caption ?? sub;
-  },
-};
+import { cellState } from '../model/cell.js';
 
 export function templateOf(report: AnnualReport, table: 'activeDisclosure' | 'applications'): Version {
   const v = report.tableTemplates[table];

@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
-import { HISTORY_COLUMNS, type RunFinding } from '../corpus/history.js';
-import { progressBar } from '../corpus/progress.js';
-import { auditPaths, DEFAULTS, type AuditRun } from '../corpus/run.js';
-import type { ShardDocument } from '../corpus/shard-output.js';
-import { parseShard, type Shard } from '../corpus/shard.js';
+import { HISTORY_COLUMNS, type RunFinding } from '../nightly/history.js';
+import { progressBar } from '../nightly/progress.js';
+import { auditPaths, DEFAULTS, type AuditRun } from '../nightly/run.js';
+import type { ShardDocument } from '../nightly/shard-output.js';
+import { parseShard, type Shard } from '../nightly/shard.js';
 import { severityRank, type Severity } from '../model/finding.js';
 import { writeFindingsCsv } from '../output/csv.js';
 import { writeFindingsHtml } from '../output/html.js';
 import { writeFindingsJson } from '../output/json.js';
 import { summarize, summaryLine, type RunSummary } from '../output/summary.js';
 import { UsageError } from './usage.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../model/version.js';
 
 const DEFAULT_OUT = 'nianbao-out/discrepancies.csv';
 const DEFAULT_DB = 'nianbao-out/nianbao.db';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { auditPaths } from '../corpus/run.js';
+import { auditPaths } from '../nightly/run.js';
 import { TABLE_FILES, writeTidyTables } from '../output/tables.js';
 import { UsageError } from './usage.js';
 

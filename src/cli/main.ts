@@ -1,5 +1,5 @@
 import { USAGE, UsageError } from './usage.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../model/version.js';
 
 type Command = (argv: string[]) => Promise<number> | number;
 

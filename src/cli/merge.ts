@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { mergeShards, readShard } from '../corpus/merge.js';
-import { readTriageFile } from '../corpus/side-files.js';
-import { freshFindings } from '../corpus/history.js';
-import { Store } from '../corpus/store.js';
+import { mergeShards, readShard } from '../nightly/merge.js';
+import { readTriageFile } from '../nightly/side-files.js';
+import { freshFindings } from '../nightly/history.js';
+import { Store } from '../nightly/store.js';
 import { summaryLine } from '../output/summary.js';
 import { exitCodeFor, runSummary, writeOutputs } from './audit.js';
 import { UsageError } from './usage.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../model/version.js';
 
 export async function mergeCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Store } from '../corpus/store.js';
+import { Store } from '../nightly/store.js';
 import { UsageError } from './usage.js';
 
 /** Lists the completed runs of a run store, oldest first. */

@@ -10,7 +10,7 @@ import {
 } from '../model/templates.js';
 import { ownCells, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { containsAny, matchLabel, normalizeLabel } from './labels.js';
-import { parseCell } from './numbers.js';
+import { parseCell } from '../model/cell.js';
 
 const NAME = TABLE_NAMES.activeDisclosure;
 const CAPTION = /第二十一?条第?([一二三四五六七八九十]+)项/;

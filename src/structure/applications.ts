@@ -12,7 +12,7 @@ import {
 } from '../model/templates.js';
 import { hasValue, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { matchLabel, normalizeLabel } from './labels.js';
-import { parseCell } from './numbers.js';
+import { parseCell } from '../model/cell.js';
 
 const NAME = TABLE_NAMES.applications;
 const ALL_ROWS: LabelDef[] = [...APPLICATION_ROWS['2021'], APPLICATION_ROWS['2019'].find((r) => r.key === 'other')!];

@@ -1,6 +1,6 @@
-import { cellMatrix } from '../extract/grid.js';
+import { cellMatrix } from '../model/grid.js';
 import type { IRCell, TableBlock } from '../model/ir.js';
-import { looksLikeValue } from './numbers.js';
+import { looksLikeValue } from '../model/cell.js';
 
 /** A table as rows of the distinct cells that start in each row, plus the full coverage matrix. */
 export interface GridView {

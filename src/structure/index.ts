@@ -1,7 +1,7 @@
 import type { Diagnostic, DocumentIR, TableBlock } from '../model/ir.js';
 import { AnnualReport, SCHEMA_VERSION, type TableKey, type UncertainPlace } from '../model/report.js';
 import { TABLE_MARKERS } from '../model/templates.js';
-import { concatTables } from '../extract/grid.js';
+import { concatTables } from '../model/grid.js';
 import { structureActiveDisclosure } from './active-disclosure.js';
 import { structureApplications } from './applications.js';
 import { viewOf } from './grid-view.js';

@@ -3,7 +3,7 @@ import type { ReviewLitigationTable, UncertainPlace } from '../model/report.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS, TABLE_NAMES } from '../model/templates.js';
 import { hasValue, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { matchLabel, normalizeLabel } from './labels.js';
-import { looksLikeValue, parseCell } from './numbers.js';
+import { looksLikeValue, parseCell } from '../model/cell.js';
 
 const NAME = TABLE_NAMES.reviewLitigation;
 const WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditPaths } from '../../src/corpus/run.js';
+import { auditPaths } from '../../src/nightly/run.js';
 
 const CORPUS = join(import.meta.dirname, '../../corpus');
 const expected: Record<string, { rule: string; location: string }[]> = JSON.parse(
@@ -43,7 +43,7 @@ describe('the committed corpus is what its sources generate', () => {
   it('re-rendering corpus/sources.ts reproduces corpus/reports byte for byte', async () => {
     const { mkdtempSync, readdirSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
-    const { buildCorpus } = await import('../../corpus/build.js');
+    const { buildCorpus } = await import('../../scripts/corpus/build.js');
     const dir = mkdtempSync(join(tmpdir(), 'nianbao-corpus-'));
     buildCorpus(dir);
     for (const name of readdirSync(join(dir, 'reports'))) {
@@ -65,7 +65,7 @@ describe('the committed corpus is what its sources generate', () => {
 });
 
 describe('every corpus report is read with the agency and year it was written for', async () => {
-  const { SOURCES } = await import('../../corpus/sources.js');
+  const { SOURCES } = await import('../../scripts/corpus/sources.js');
   const { readReport } = await import('../../src/pipeline.js');
   for (const source of SOURCES) {
     for (const file of [`reports/${source.id}.html`, `pdf/${source.id}.pdf`, `docx/${source.id}.docx`]) {

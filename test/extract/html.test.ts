@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { cellMatrix } from '../../src/extract/grid.js';
+import { cellMatrix } from '../../src/model/grid.js';
 import { decodeText } from '../../src/extract/decode.js';
 import { extractDocument } from '../../src/extract/index.js';
 import { htmlToDocument } from '../../src/extract/html.js';

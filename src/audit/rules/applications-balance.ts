@@ -15,7 +15,8 @@
  * | 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |
  */
 import { APPLICATION_COLUMNS } from '../../model/templates.js';
-import { addend, place } from '../places.js';
+import { place } from '../../model/places.js';
+import { addend } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 const IN = ['new_received', 'carried_over'] as const;

@@ -17,7 +17,8 @@
  * | （七）总计 | 1 | 0 | 0 | 0 | 0 | 0 | 2 |
  */
 import { APPLICATION_COLUMNS, outcomeRows } from '../../model/templates.js';
-import { isUncertain, place, sumMismatch, templateOf } from '../places.js';
+import { place } from '../../model/places.js';
+import { isUncertain, sumMismatch, templateOf } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 export const rule: Rule = {

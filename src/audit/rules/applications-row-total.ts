@@ -11,7 +11,8 @@
  * | 一、本年新收政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 4 |
  */
 import { APPLICANT_COLUMN_KEYS } from '../../model/templates.js';
-import { place, sumMismatch } from '../places.js';
+import { place } from '../../model/places.js';
+import { sumMismatch } from '../places.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {

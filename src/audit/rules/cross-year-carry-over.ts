@@ -17,7 +17,8 @@
  * | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
  */
 import { APPLICATION_COLUMNS } from '../../model/templates.js';
-import { addend, place, previousReport } from '../places.js';
+import { place } from '../../model/places.js';
+import { addend, previousReport } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 export const rule: Rule = {

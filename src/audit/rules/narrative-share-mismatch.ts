@@ -14,7 +14,7 @@
  *
  * 全年办结政府信息公开申请12件，其中予以公开5件，占办结总数的33.9%。
  */
-import { analyzeNarrative } from '../../narrative/analyze.js';
+import { analyzeNarrative } from '../narrative/analyze.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {

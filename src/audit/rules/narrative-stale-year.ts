@@ -20,7 +20,7 @@
  *
  * 2022年，我局共制定规范性文件2件。
  */
-import { analyzeNarrative } from '../../narrative/analyze.js';
+import { analyzeNarrative } from '../narrative/analyze.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {

@@ -17,7 +17,7 @@
  *
  * 全年发布信息43条，其中政务公开类40条，机构职责类5条。
  */
-import { analyzeNarrative } from '../../narrative/analyze.js';
+import { analyzeNarrative } from '../narrative/analyze.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {

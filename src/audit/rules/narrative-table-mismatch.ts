@@ -40,7 +40,7 @@
  * | 行政诉讼（未经复议直接起诉） | 0 | 0 | 0 | 0 | 0 |
  * | 行政诉讼（复议后起诉） | 0 | 0 | 0 | 0 | 0 |
  */
-import { analyzeNarrative } from '../../narrative/analyze.js';
+import { analyzeNarrative } from '../narrative/analyze.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {

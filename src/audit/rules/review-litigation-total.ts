@@ -15,7 +15,8 @@
  * | 行政诉讼（复议后起诉） | 0 | 0 | 0 | 0 | 0 |
  */
 import { REVIEW_COLUMNS } from '../../model/templates.js';
-import { place, sumMismatch } from '../places.js';
+import { place } from '../../model/places.js';
+import { sumMismatch } from '../places.js';
 import type { Rule } from '../rule.js';
 
 const PARTS = REVIEW_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);

@@ -11,7 +11,7 @@
  * | 一、本年新收政府信息公开申请数量 | 1 |  | 0 | 0 | 0 | 0 | 1 |
  */
 import { TABLE_NAMES } from '../../model/templates.js';
-import { cellState } from '../../structure/numbers.js';
+import { cellState } from '../../model/cell.js';
 import { placedCells, type PlacedCell } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 

@@ -10,7 +10,7 @@
  * @not-ok 表三/一、本年新收/自然人
  * | 一、本年新收政府信息公开申请数量 | 1.5 | 0 | 0 | 0 | 0 | 0 | 2 |
  */
-import { cellState } from '../../structure/numbers.js';
+import { cellState } from '../../model/cell.js';
 import { placedCells } from '../places.js';
 import type { Rule } from '../rule.js';
 

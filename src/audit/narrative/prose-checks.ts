@@ -1,7 +1,7 @@
-import { SHARE_CUE, SHARE_OF } from '../model/claims.js';
-import type { AnnualReport } from '../model/report.js';
-import { SECTIONS } from '../model/templates.js';
-import type { RuleFinding } from '../audit/rule.js';
+import { SHARE_CUE, SHARE_OF } from '../../model/claims.js';
+import type { AnnualReport } from '../../model/report.js';
+import { SECTIONS } from '../../model/templates.js';
+import type { RuleFinding } from '../rule.js';
 import { paragraphYear, type Claim } from './extract.js';
 import { halfWidthDigits } from './numbers.js';
 

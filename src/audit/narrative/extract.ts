@@ -15,8 +15,8 @@ import {
   type Reading,
   type SubjectDef,
   type TopicKey,
-} from '../model/claims.js';
-import type { AnnualReport, SectionKey } from '../model/report.js';
+} from '../../model/claims.js';
+import type { AnnualReport, SectionKey } from '../../model/report.js';
 import { findMentions, halfWidthDigits, isYear, type Mention } from './numbers.js';
 
 export type ClaimKind = 'count' | 'money' | 'percent' | 'zero' | 'outcome';

@@ -13,7 +13,7 @@ export interface PoolOptions {
 export function workerScript(): string {
   const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
   if (existsSync(beside)) return beside;
-  const built = fileURLToPath(new URL('../../dist/corpus/worker.js', import.meta.url));
+  const built = fileURLToPath(new URL('../../dist/nightly/worker.js', import.meta.url));
   if (!existsSync(built)) throw new Error(`worker script not found: run \`npm run build\` (looked for ${built})`);
   return built;
 }

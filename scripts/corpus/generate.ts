@@ -9,7 +9,7 @@ import {
   APPLICATION_ROWS,
   REVIEW_GROUPS,
   type Version,
-} from '../src/model/templates.js';
+} from '../../src/model/templates.js';
 import type { ReportData } from './render.js';
 
 export type Level = 'township' | 'county' | 'city' | 'province';

@@ -1,5 +1,5 @@
-import type { Cell } from '../model/report.js';
-import type { ColumnDef } from '../model/templates.js';
+import type { Cell } from './report.js';
+import type { ColumnDef } from './templates.js';
 
 export type CellKind = ColumnDef['kind'];
 export type CellState = 'number' | 'blank' | 'not-applicable' | 'invalid';

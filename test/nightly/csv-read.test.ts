@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecords } from '../../src/corpus/csv-read.js';
+import { csvRecords } from '../../src/nightly/csv-read.js';
 
 describe('side files (manifest.csv, nianbao-triage.csv)', () => {
   it('reads quoted fields, a BOM, CRLF, blank lines and short rows, keyed by the lower-cased header', async () => {

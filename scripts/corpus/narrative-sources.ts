@@ -6,7 +6,7 @@
  * last year's paragraph left in. The prose is written from the final cells,
  * so every number not planted wrong agrees with the tables.
  */
-import { APPLICATION_COLUMNS } from '../src/model/templates.js';
+import { APPLICATION_COLUMNS } from '../../src/model/templates.js';
 import type { ReportData } from './render.js';
 import type { ReportSource } from './sources.js';
 

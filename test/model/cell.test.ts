@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellState, parseCell } from '../../src/structure/numbers.js';
+import { cellState, parseCell } from '../../src/model/cell.js';
 
 describe('cell values as reports write them', () => {
   it.each([

@@ -261,7 +261,7 @@ describe('narrative/table-mismatch stays silent when it cannot be sure', () => {
         '| 一、本年新收政府信息公开申请数量 | 15 | 0 | 0 | 0 | 0 | 0 | 15 |',
         '| 一、本年新收政府信息公开申请数量 | 15 | 0 | 0 | 0 | 0 | 0 |  |',
       );
-    const { auditBytes } = await import('../../src/pipeline.js');
+    const { auditBytes } = await import('../../../src/pipeline.js');
     const result = await auditBytes(Buffer.from(text), 'x.txt');
     expect(result.findings.filter((f) => f.rule === 'narrative/table-mismatch')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeNarrative } from '../../src/narrative/analyze.js';
+import { analyzeNarrative } from '../../../src/audit/narrative/analyze.js';
 import { audit, type Tables } from './report-text.js';
 
 const only =

@@ -95,7 +95,7 @@ export function buildCorpus(dir: string): void {
     writeFileSync(join(reports, `${source.id}.html`), bytes);
     expected[`reports/${source.id}.html`] = source.expected;
   }
-  copyFileSync(join(here, '../test/fixtures', SEED), join(reports, SEED));
+  copyFileSync(join(here, '../../test/fixtures', SEED), join(reports, SEED));
   expected[`reports/${SEED}`] = SEED_EXPECTED;
   writeFileSync(join(reports, MISFILED), MISFILED_PAGE);
   expected[`reports/${MISFILED}`] = [{ rule: 'structure/not-a-report', location: '文件' }];
@@ -119,7 +119,7 @@ function sortKeys<T>(o: Record<string, T>): Record<string, T> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const dir = process.argv[2] ?? here;
+  const dir = process.argv[2] ?? join(here, '../../corpus');
   buildCorpus(dir);
   console.log(`corpus: wrote ${SOURCES.length + 3} files to ${join(dir, 'reports')}`);
 }

@@ -1,6 +1,6 @@
-import type { AnnualReport } from '../model/report.js';
-import type { RuleFinding } from '../audit/rule.js';
-import { place } from '../audit/places.js';
+import type { AnnualReport } from '../../model/report.js';
+import type { RuleFinding } from '../rule.js';
+import { place } from '../../model/places.js';
 import { extractClaims, type Claim } from './extract.js';
 import { partName, proseSumFindings, shareChecks, shareFinding, staleYearFindings } from './prose-checks.js';
 import { readingValue, type ReadingValue } from './targets.js';

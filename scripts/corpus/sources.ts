@@ -2,7 +2,7 @@
  * The corpus: each report's parameters, the discrepancies planted in it, and
  * the findings nianbao must report for it — every one, and nothing else.
  */
-import { APPLICATION_COLUMNS } from '../src/model/templates.js';
+import { APPLICATION_COLUMNS } from '../../src/model/templates.js';
 import type { BaseSpec } from './generate.js';
 import type { ReportData } from './render.js';
 import { NARRATIVE_SOURCES } from './narrative-sources.js';

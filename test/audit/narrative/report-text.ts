@@ -1,8 +1,8 @@
 /** Small plain-text reports for the narrative tests: the prose under 一、总体情况 and 2021 tables with known cells. */
-import { APPLICATION_ROWS } from '../../src/model/templates.js';
-import type { Finding } from '../../src/model/finding.js';
-import type { AnnualReport } from '../../src/model/report.js';
-import { auditBytes } from '../../src/pipeline.js';
+import { APPLICATION_ROWS } from '../../../src/model/templates.js';
+import type { Finding } from '../../../src/model/finding.js';
+import type { AnnualReport } from '../../../src/model/report.js';
+import { auditBytes } from '../../../src/pipeline.js';
 
 const GROUP_LABEL: Record<string, string> = {
   denied: '（三）不予公开',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../model/version.js';
 import { SCHEMA_VERSION } from '../model/report.js';
 
 /** Bump when the cached model's shape changes in a way the code hash below would not show. */
@@ -11,7 +11,7 @@ export const CACHE_FORMAT = 1;
 /** Code that turns bytes into an AnnualReport. */
 const PARSING_CODE = ['extract', 'structure', 'model', 'pipeline'];
 /** Code that turns an AnnualReport into cached findings and digests (the narrative rules read claims through src/narrative). */
-const RULES_CODE = ['audit', 'narrative', 'corpus/digest', 'corpus/cached-findings'];
+const RULES_CODE = ['audit', 'nightly/digest', 'nightly/cached-findings'];
 
 function filesUnder(path: string): string[] {
   const info = statSync(path, { throwIfNoEntry: false });

@@ -12,7 +12,7 @@ import {
   REVIEW_GROUPS,
   SECTIONS,
   type Version,
-} from '../src/model/templates.js';
+} from '../../src/model/templates.js';
 
 export type Raw = string;
 export interface ReportData {

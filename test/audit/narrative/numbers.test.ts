@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseNumber, findMentions, halfWidthDigits } from '../../src/narrative/numbers.js';
+import { chineseNumber, findMentions, halfWidthDigits } from '../../../src/audit/narrative/numbers.js';
 
 const read = (text: string) => findMentions(halfWidthDigits(text)).map((m) => [m.value, m.unit, m.approximate]);
 

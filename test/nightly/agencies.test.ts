@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAgency } from '../../src/corpus/agencies.js';
-import { inShard, parseShard } from '../../src/corpus/shard.js';
+import { normalizeAgency } from '../../src/nightly/agencies.js';
+import { inShard, parseShard } from '../../src/nightly/shard.js';
 import { deadlineFor } from '../../src/audit/rules/meta-published-late.js';
 
 describe('agency names as matching keys', () => {

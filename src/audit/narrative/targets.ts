@@ -1,8 +1,8 @@
-import type { Reading, Target } from '../model/claims.js';
-import type { AnnualReport, Cell } from '../model/report.js';
-import { APPLICATION_ROWS, type Version } from '../model/templates.js';
-import { isUncertain, templateOf } from '../audit/places.js';
-import { cellState } from '../structure/numbers.js';
+import type { Reading, Target } from '../../model/claims.js';
+import type { AnnualReport, Cell } from '../../model/report.js';
+import { APPLICATION_ROWS, type Version } from '../../model/templates.js';
+import { isUncertain, templateOf } from '../places.js';
+import { cellState } from '../../model/cell.js';
 
 /** A reading's value in the tables, with the first page its cells sit on. */
 export interface ReadingValue {

@@ -1,4 +1,4 @@
-import { UNITS } from '../model/claims.js';
+import { UNITS } from '../../model/claims.js';
 
 /** A number written in the prose with the unit that follows it. */
 export interface Mention {
