@@ -9,7 +9,6 @@ import {
   TABLE_NAMES,
   type Version,
 } from '../model/templates.js';
-import { cellState } from '../model/cell.js';
 
 export function templateOf(report: AnnualReport, table: 'activeDisclosure' | 'applications'): Version {
   const v = report.tableTemplates[table];
@@ -24,9 +23,8 @@ export function isUncertain(report: AnnualReport, table: TableKey, row: string |
 /** The value a sum may use: numbers as they are, "/" and "无" as nothing; blank or unreadable means unknown. */
 export function addend(cell: Cell | undefined): number | null {
   if (!cell) return null;
-  const state = cellState(cell);
-  if (state === 'number') return cell.value;
-  return state === 'not-applicable' ? 0 : null;
+  if (cell.state === 'number') return cell.value;
+  return cell.state === 'not-applicable' ? 0 : null;
 }
 
 export interface SumCheck {

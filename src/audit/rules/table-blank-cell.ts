@@ -11,7 +11,6 @@
  * | 一、本年新收政府信息公开申请数量 | 1 |  | 0 | 0 | 0 | 0 | 1 |
  */
 import { TABLE_NAMES } from '../../model/templates.js';
-import { cellState } from '../../model/cell.js';
 import { placedCells, type PlacedCell } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
@@ -30,7 +29,7 @@ export const rule: Rule = {
     const cells = placedCells(report);
     for (const table of ['activeDisclosure', 'applications', 'reviewLitigation'] as const) {
       const inTable = cells.filter((c) => c.table === table);
-      const blank = inTable.filter((c) => cellState(c.cell) === 'blank');
+      const blank = inTable.filter((c) => c.cell.state === 'blank');
       if (!blank.length) continue;
       if (blank.length === inTable.length && byRow(inTable).size > 1) {
         findings.push({

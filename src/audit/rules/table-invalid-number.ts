@@ -10,7 +10,6 @@
  * @not-ok 表三/一、本年新收/自然人
  * | 一、本年新收政府信息公开申请数量 | 1.5 | 0 | 0 | 0 | 0 | 0 | 2 |
  */
-import { cellState } from '../../model/cell.js';
 import { placedCells } from '../places.js';
 import type { Rule } from '../rule.js';
 
@@ -25,7 +24,7 @@ export const rule: Rule = {
   },
   check(report) {
     return placedCells(report)
-      .filter((c) => cellState(c.cell) === 'invalid')
+      .filter((c) => c.cell.state === 'invalid')
       .map((c) => ({
         location: `${c.row}/${c.column}`,
         expected: EXPECTED[c.kind],
