@@ -6,7 +6,6 @@ import {
   APPLICATION_COLUMNS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
-  TABLE_NAMES,
   type Version,
 } from '../model/templates.js';
 
@@ -63,7 +62,7 @@ export function placedCells(report: AnnualReport): PlacedCell[] {
           if (cell)
             out.push({
               table: 'activeDisclosure',
-              row: `${TABLE_NAMES.activeDisclosure}/${sub.caption}/${row.short}`,
+              row: place.activeRowPath(version, sub.key, row.key),
               column: col.short,
               kind: col.kind,
               cell,
@@ -78,7 +77,7 @@ export function placedCells(report: AnnualReport): PlacedCell[] {
       if (cell)
         out.push({
           table: 'applications',
-          row: `${TABLE_NAMES.applications}/${place.applicationRow(rowKey)}`,
+          row: place.applicationRowPath(rowKey),
           column: col.short,
           kind: col.kind,
           cell,
@@ -91,7 +90,7 @@ export function placedCells(report: AnnualReport): PlacedCell[] {
       if (cell)
         out.push({
           table: 'reviewLitigation',
-          row: `${TABLE_NAMES.reviewLitigation}/${group.short}`,
+          row: place.reviewGroupPath(group.key),
           column: col.short,
           kind: col.kind,
           cell,

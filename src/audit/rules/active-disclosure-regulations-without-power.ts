@@ -17,7 +17,8 @@
  * | 规章 | 0 | 0 | 6 |
  * | 行政规范性文件 | 0 | 0 | 0 |
  */
-import { addend } from '../places.js';
+import { place } from '../../model/places.js';
+import { addend, templateOf } from '../places.js';
 import type { Rule } from '../rule.js';
 
 /** agencies below county level: a township government or a street office */
@@ -40,7 +41,7 @@ export const rule: Rule = {
     if (!counted.length) return [];
     return [
       {
-        location: '表二/第二十条第（一）项/规章',
+        location: place.activeRowPath(templateOf(report, 'activeDisclosure'), 'art20_1', 'regulations'),
         expected: 0,
         actual: Object.values(cells)
           .map((c) => c.raw || '空')

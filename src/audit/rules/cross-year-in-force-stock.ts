@@ -24,6 +24,7 @@
  * | 行政规范性文件 | 2 | 1 | 12 |
  */
 import type { AnnualReport } from '../../model/report.js';
+import { place } from '../../model/places.js';
 import { ACTIVE_DISCLOSURE } from '../../model/templates.js';
 import { addend, previousReport, templateOf } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
@@ -58,7 +59,7 @@ export const rule: Rule = {
       if (expected === inForce) return [];
       return [
         {
-          location: `表二/${SUB.caption}/${row.short}/${IN_FORCE.short}`,
+          location: place.activeCell('2021', SUB.key, row.key, IN_FORCE.key),
           expected,
           actual: inForce,
           page: now?.in_force?.page,

@@ -37,7 +37,7 @@ export const rule: Rule = {
       if (!bad) return [];
       return [
         {
-          location: `表四/${place.reviewGroup(group)}/总计`,
+          location: place.reviewCell(group, 'total'),
           expected: bad.sum,
           actual: bad.total,
           page: cells.total?.page,

@@ -18,7 +18,9 @@
  * 五、存在的主要问题及改进情况
  * 六、其他需要报告的事项
  */
-import { SECTIONS, TABLE_NAMES } from '../../model/templates.js';
+import { place } from '../../model/places.js';
+import { TableKey } from '../../model/report.js';
+import { SECTIONS } from '../../model/templates.js';
 import type { Rule } from '../rule.js';
 
 export const rule: Rule = {
@@ -27,7 +29,8 @@ export const rule: Rule = {
   description: { zh: '缺少年度报告六个部分之一', en: 'one of the six parts is absent' },
   check(report) {
     return SECTIONS.filter((def) => !report.sections.some((s) => s.key === def.key)).map((def) => {
-      const table = def.key in TABLE_NAMES ? TABLE_NAMES[def.key as keyof typeof TABLE_NAMES] : null;
+      const key = TableKey.safeParse(def.key);
+      const table = key.success ? place.table(key.data) : null;
       const hasTable = table && report.tables[def.key as keyof typeof report.tables];
       return {
         location: def.heading,

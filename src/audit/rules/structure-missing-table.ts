@@ -18,8 +18,9 @@
  * 四、政府信息公开行政复议、行政诉讼情况
  * 本年度未发生行政复议、行政诉讼。
  */
-import { SECTIONS, TABLE_NAMES } from '../../model/templates.js';
-import type { TableKey } from '../../model/report.js';
+import { place } from '../../model/places.js';
+import { TableKey } from '../../model/report.js';
+import { SECTIONS } from '../../model/templates.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 export const rule: Rule = {
@@ -27,9 +28,9 @@ export const rule: Rule = {
   severity: 'error',
   description: { zh: '缺少表二、表三或表四', en: '表二, 表三 or 表四 is absent' },
   check(report) {
-    return (Object.keys(TABLE_NAMES) as TableKey[]).flatMap((key): RuleFinding[] => {
+    return TableKey.options.flatMap((key): RuleFinding[] => {
       if (report.tables[key] !== null || report.uncertain.some((u) => u.table === key)) return [];
-      const name = TABLE_NAMES[key];
+      const name = place.table(key);
       const heading = report.sections.find((s) => s.key === key);
       if (heading) {
         return [

@@ -10,7 +10,7 @@
  * @not-ok 表三/一、本年新收
  * | 一、本年新收政府信息公开申请数量 | 1 |  | 0 | 0 | 0 | 0 | 1 |
  */
-import { TABLE_NAMES } from '../../model/templates.js';
+import { place } from '../../model/places.js';
 import { placedCells, type PlacedCell } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
@@ -33,10 +33,10 @@ export const rule: Rule = {
       if (!blank.length) continue;
       if (blank.length === inTable.length && byRow(inTable).size > 1) {
         findings.push({
-          location: TABLE_NAMES[table],
+          location: place.table(table),
           actual: `${blank.length} 个单元格全部空白`,
           page: blank[0]!.cell.page,
-          message: `${TABLE_NAMES[table]}所有数值单元格均为空白，表格未填写。`,
+          message: `${place.table(table)}所有数值单元格均为空白，表格未填写。`,
         });
         continue;
       }
