@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { runRules } from '../audit/engine.js';
 import { RULES } from '../audit/rules/index.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, OpenFinding, RunFinding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
 import { CorpusIndex } from './agencies.js';
-import { applyHistory, withFingerprints, type HistoryResult, type RunFinding } from './history.js';
+import { applyHistory, withFingerprints, type HistoryResult } from './history.js';
 import { isCorpusRule, type ShardDocument } from './shard-output.js';
 import type { TriageEntry } from './side-files.js';
-import type { OpenFinding } from './store.js';
 
 /** The walker's order (each directory's entries sorted), for files that came from several shards. */
 export function walkOrder(a: string, b: string): number {

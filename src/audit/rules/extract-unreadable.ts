@@ -9,7 +9,7 @@
  *
  * @not-ok 文件
  */
-import type { Rule } from '../rule.js';
+import type { Rule, RuleFinding } from '../rule.js';
 
 export const rule: Rule = {
   id: 'extract/unreadable',
@@ -21,6 +21,6 @@ export const rule: Rule = {
   check: () => [],
 };
 
-export function unreadableFinding(reason: string): { location: string; actual: string; message: string } {
+export function unreadableFinding(reason: string): RuleFinding {
   return { location: '文件', actual: reason, message: `文件无法读取：${reason}。` };
 }
