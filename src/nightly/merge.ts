@@ -43,7 +43,7 @@ export function mergeShards(
 ): MergedRun {
   const files = [...new Set(docs.flatMap((d) => d.files))].sort(walkOrder);
   const reports = new Map<string, AnnualReport>(docs.flatMap((d) => d.reports ?? []).map((r) => [r.file, r.report]));
-  const index = new CorpusIndex((file) => reports.get(file) ?? null, Number.MAX_SAFE_INTEGER);
+  const index = new CorpusIndex((file) => reports.get(file) ?? null);
   for (const file of files) {
     const r = reports.get(file);
     if (r) index.add(r.meta.agency, r.meta.year, file);

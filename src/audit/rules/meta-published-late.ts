@@ -21,6 +21,7 @@
  * 某县水利局
  * 2024年3月5日
  */
+import { isoDate } from '../../model/dates.js';
 import type { AnnualReport } from '../../model/report.js';
 import type { Rule } from '../rule.js';
 
@@ -29,7 +30,7 @@ const TOWNSHIP = /(乡|镇|街道|街道办事处)(人民政府)?$/;
 
 function signingDate(report: AnnualReport): string | null {
   const m = SIGNED.exec(report.sections.at(-1)?.text.trim() ?? '');
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+  return m ? isoDate(m[1]!, m[2]!, m[3]!) : null;
 }
 
 /** The statutory deadline as yyyy-mm-dd for this agency and reporting year. */
