@@ -5,6 +5,10 @@
  * likely 行政规范性文件 entered in the wrong row. County bureaus are left
  * alone: most lack the power too, but not all.
  *
+ * @act Ask whether the numbers belong in the 行政规范性文件 row. When the agency does
+ * have the power (it is not a township or street office after all), mark the
+ * finding reviewed in nianbao-triage.csv.
+ *
  * @ok
  * 某某镇人民政府2023年政府信息公开工作年度报告
  * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |

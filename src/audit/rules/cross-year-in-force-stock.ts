@@ -5,6 +5,10 @@
  * or be taken over in other ways. Needs both reports in the corpus, both on
  * the 2021 template.
  *
+ * @act Recount last year's 现行有效 + 本年制发 − 本年废止. Documents that lapsed or were
+ * taken over explain a difference; otherwise one of the two years' counts is
+ * wrong.
+ *
  * @previous
  * 某县民政局2022年政府信息公开工作年度报告
  * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |

@@ -4,6 +4,11 @@
  * or it exceeded the time or memory limit. Raised by the pipeline, not by a
  * check over a report; the run goes on with the next file.
  *
+ * @act Open the file. A scan needs text recognition (OCR) or the publisher's
+ * text version; a damaged or truncated file, a fresh download; an encrypted
+ * one, an unprotected copy. A file over the time or memory limit can be
+ * retried with a higher --timeout or --max-memory.
+ *
  * @ok
  * 一、总体情况
  *

@@ -7,6 +7,11 @@
  * report: publication cannot precede signing. 乡镇 deadlines are set by each
  * province, so for them it is only info.
  *
+ * @act Check the publication date on the publisher's site. A wrong date in
+ * manifest.csv is corrected there; otherwise the report was late. For 乡镇 the
+ * finding is only `info`: their deadlines are set by each province.
+ * @severity warning / info
+ *
  * @ok
  * 某县水利局2023年政府信息公开工作年度报告
  * 六、其他需要报告的事项

@@ -3,6 +3,9 @@
  * tables (国办公开办函〔2021〕30号 replaced them from the 2021 reports on).
  * Decided per table from its labels, never from the legal basis the text cites.
  *
+ * @act The tables must follow the 2021 format (国办公开办函〔2021〕30号); the publisher
+ * should reissue them in that format.
+ *
  * @ok
  * 某某镇人民政府2022年政府信息公开工作年度报告
  * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |

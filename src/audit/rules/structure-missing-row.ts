@@ -3,6 +3,10 @@
  * sub-table, or a 表四 group or column. Rows the extractor found but could not
  * read are not missing (extract/uncertain-table reports them).
  *
+ * @act Check the table in the original. A row that is there under a label
+ * nianbao did not know is one more phrase in src/model/templates.ts; a row
+ * that is really absent means the report left out part of the official format.
+ *
  * @ok
  * | 行政复议 | 0 | 0 | 0 | 0 | 0 |
  * | 行政诉讼（未经复议直接起诉） | 0 | 0 | 0 | 0 | 0 |

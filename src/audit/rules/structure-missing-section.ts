@@ -3,6 +3,11 @@
  * format require is absent: no heading names it. What the intro claims
  * (「本报告由…六个部分组成」) is not evidence either way.
  *
+ * @act Look for the part in the original. When it is there under a heading
+ * nianbao did not recognise, that wording is one more pattern in SECTIONS
+ * (src/model/templates.ts); when it is absent, the report lacks a part the 条例
+ * requires and the publisher should add it.
+ *
  * @ok
  * 一、总体情况
  * 二、主动公开政府信息情况

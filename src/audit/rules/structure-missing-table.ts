@@ -4,6 +4,12 @@
  * or stripped by the web page, which the message says (as a warning, since the
  * extractor cannot be sure the document has no table).
  *
+ * @act `warning` (the part's heading is there, the table is not): open the
+ * original, where the table is most likely an image or was removed from the
+ * web page, and check its numbers by hand. `error`: the report lacks a table
+ * the format requires.
+ * @severity error / warning
+ *
  * @ok
  * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
  * | 规章 | 0 | 0 | 0 |

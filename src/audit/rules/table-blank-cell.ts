@@ -4,6 +4,9 @@
  * why. Reported once per row (listing the blank columns), and once for a table
  * whose every value cell is blank, so an empty form does not flood the list.
  *
+ * @act A blank is not 0: the publisher should fill in the number (0 when
+ * nothing happened). Until then the sums that need the cells stay unchecked.
+ *
  * @ok
  * | 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
  *

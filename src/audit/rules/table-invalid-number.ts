@@ -4,6 +4,10 @@
  * 「无」 mean "not applicable" and are accepted; the signed 2019 「本年增/减」 and
  * the two amount columns (采购总金额, 本年收费金额) accept signs and decimals.
  *
+ * @act Read the cell in the original. Text where a count belongs (「若干」, a
+ * fraction, a remark) should be corrected by the publisher; a clean number in
+ * the original means the extraction misread it.
+ *
  * @ok
  * | 一、本年新收政府信息公开申请数量 | 2 | / | 0 | 0 | 0 | 0 | 2 |
  *
