@@ -1,6 +1,7 @@
 /**
  * The two official formats (国办公开办函〔2019〕60号 and 〔2021〕30号) as data.
- * The structurer matches labels against `phrases`; the rules read `identities`.
+ * The structurer matches labels against `phrases`; model/places.ts names
+ * places by `short`; the rules read keys and order (`outcomeRows`).
  * A label variant seen in the wild is one more phrase here, never an `if`.
  *
  * Phrases are compared after `normalizeLabel` (NFKC, Traditional→Simplified,
