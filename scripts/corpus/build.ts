@@ -1,5 +1,5 @@
 /**
- * Writes the sample corpus: corpus/reports/*.html from corpus/sources.ts, the
+ * Writes the sample corpus: corpus/reports/*.html from scripts/corpus/sources.ts, the
  * seed report as extracted text, and corpus/expected.json with the findings
  * each file must produce. Run: npm run corpus:build [-- OUT_DIR]
  */

@@ -6,10 +6,8 @@ import {
   APPLICATION_COLUMNS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
-  TABLE_NAMES,
   type Version,
 } from '../model/templates.js';
-import { cellState } from '../model/cell.js';
 
 export function templateOf(report: AnnualReport, table: 'activeDisclosure' | 'applications'): Version {
   const v = report.tableTemplates[table];
@@ -24,9 +22,8 @@ export function isUncertain(report: AnnualReport, table: TableKey, row: string |
 /** The value a sum may use: numbers as they are, "/" and "无" as nothing; blank or unreadable means unknown. */
 export function addend(cell: Cell | undefined): number | null {
   if (!cell) return null;
-  const state = cellState(cell);
-  if (state === 'number') return cell.value;
-  return state === 'not-applicable' ? 0 : null;
+  if (cell.state === 'number') return cell.value;
+  return cell.state === 'not-applicable' ? 0 : null;
 }
 
 export interface SumCheck {
@@ -65,7 +62,7 @@ export function placedCells(report: AnnualReport): PlacedCell[] {
           if (cell)
             out.push({
               table: 'activeDisclosure',
-              row: `${TABLE_NAMES.activeDisclosure}/${sub.caption}/${row.short}`,
+              row: place.activeRowPath(version, sub.key, row.key),
               column: col.short,
               kind: col.kind,
               cell,
@@ -80,7 +77,7 @@ export function placedCells(report: AnnualReport): PlacedCell[] {
       if (cell)
         out.push({
           table: 'applications',
-          row: `${TABLE_NAMES.applications}/${place.applicationRow(rowKey)}`,
+          row: place.applicationRowPath(rowKey),
           column: col.short,
           kind: col.kind,
           cell,
@@ -93,7 +90,7 @@ export function placedCells(report: AnnualReport): PlacedCell[] {
       if (cell)
         out.push({
           table: 'reviewLitigation',
-          row: `${TABLE_NAMES.reviewLitigation}/${group.short}`,
+          row: place.reviewGroupPath(group.key),
           column: col.short,
           kind: col.kind,
           cell,

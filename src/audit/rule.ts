@@ -1,15 +1,7 @@
-import type { Finding, Severity } from '../model/finding.js';
+import type { Finding, RuleFinding, Severity } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
 
-/** What a rule says about one place; the engine adds file, agency, year, rule id and default severity. */
-export interface RuleFinding {
-  location: string;
-  expected?: string | number | null;
-  actual?: string | number | null;
-  message: string;
-  severity?: Severity;
-  page?: number | null;
-}
+export type { RuleFinding };
 
 /** Facts beyond the one report: other reports of the corpus, for cross-year rules. */
 export interface RuleContext {

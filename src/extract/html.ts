@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, Diagnostic, DocumentIR, Format } from '../model/ir.js';
+import { isoDate } from '../model/dates.js';
 import { buildTable, type DrawnCell } from './grid.js';
 import { cleanText } from './text-normalize.js';
 
@@ -178,16 +179,16 @@ function collectBlocks($: $, root: Element, blocks: Block[]): void {
   flush();
 }
 
-function isoDate(text: string | undefined): string | null {
+function metaDate(text: string | undefined): string | null {
   const m = text && /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})/.exec(text);
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+  return m ? isoDate(m[1]!, m[2]!, m[3]!) : null;
 }
 
 /** HTML (already decoded) → DocumentIR. Also the path mammoth's DOCX output takes. */
 export function htmlToDocument(html: string, format: Format = 'html', diagnostics: Diagnostic[] = []): DocumentIR {
   const $ = cheerio.load(html);
   const title = cleanText($('meta[name="ArticleTitle"]').attr('content') ?? $('title').first().text()) || null;
-  const published = isoDate(
+  const published = metaDate(
     $(
       'meta[name="PubDate"], meta[name="pubdate"], meta[name="publishdate"], meta[property="article:published_time"]',
     ).attr('content'),

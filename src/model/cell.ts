@@ -2,7 +2,6 @@ import type { Cell } from './report.js';
 import type { ColumnDef } from './templates.js';
 
 export type CellKind = ColumnDef['kind'];
-export type CellState = 'number' | 'blank' | 'not-applicable' | 'invalid';
 
 const NOT_APPLICABLE = /^(?:[/／\\_—－\-–~～]+|无|不适用|暂无)$/;
 const COUNT = /^(\d{1,3}(?:,\d{3})+|\d+)(?:件|条|个|项|次|宗|份)?$/;
@@ -20,11 +19,15 @@ function digits(text: string): number {
   return Number(text.replace(/,/g, ''));
 }
 
-/** Reads one table cell: the number it states, if it states one of the column's kind. */
+/** Reads one table cell: the number it states, if it states one of the column's kind, and what it holds. */
 export function parseCell(raw: string, kind: CellKind, page: number | null): Cell {
   const text = compact(raw);
-  const cell: Cell = { value: null, raw, page };
-  if (!text || NOT_APPLICABLE.test(text)) return cell;
+  const cell: Cell = { value: null, raw, page, state: 'blank' };
+  if (!text) return cell;
+  if (NOT_APPLICABLE.test(text)) {
+    cell.state = 'not-applicable';
+    return cell;
+  }
   if (kind === 'count') {
     const m = COUNT.exec(text);
     if (m) cell.value = digits(m[1]!);
@@ -38,14 +41,8 @@ export function parseCell(raw: string, kind: CellKind, page: number | null): Cel
       if (m[3]) cell.unit = m[3];
     }
   }
+  cell.state = cell.value === null ? 'invalid' : 'number';
   return cell;
-}
-
-export function cellState(cell: Cell): CellState {
-  if (cell.value !== null) return 'number';
-  const text = compact(cell.raw);
-  if (!text) return 'blank';
-  return NOT_APPLICABLE.test(text) ? 'not-applicable' : 'invalid';
 }
 
 /** Whether a cell's text reads as a table value at all (used where positions are unknown). */

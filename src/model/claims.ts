@@ -1,12 +1,13 @@
 /**
  * What the narrative of an annual report says in numbers, as data: which words
  * name which table place, which words make a number incomparable. The
- * extractor in src/narrative reads these lists; a phrasing seen in the wild is
+ * extractor in src/audit/narrative reads these lists; a phrasing seen in the wild is
  * one more entry here, never one more `if` there.
  *
  * Patterns run on text whose digits are already half-width, with the
  * report's own punctuation (，、；：) kept.
  */
+import { place } from './places.js';
 import type { OutcomeGroup } from './templates.js';
 
 /** What a count in the text is about, before a subject is chosen. */
@@ -86,7 +87,7 @@ export type Target =
 /** One reading of a subject: the targets whose sum the number should equal, and how to name them. */
 export interface Reading {
   targets: Target[];
-  /** how a location names the reading: 表三/一、本年新收/总计 */
+  /** how a location names the reading (model/places.ts builds it): 表三/一、本年新收/总计 */
   name: string;
 }
 
@@ -111,25 +112,26 @@ export interface SubjectDef {
 
 const TOTAL = ['total'];
 const OTHER_APPLICANTS = ['commercial', 'research', 'social_welfare', 'legal_services', 'other_org'];
-const apps = (rows: string[], name: string): Reading => ({
+const apps = (rows: string[]): Reading => ({
   targets: [{ table: 'applications', rows, columns: TOTAL }],
-  name: `表三/${name}/总计`,
+  name: place.applicationSum(rows, 'total'),
 });
-const group = (g: OutcomeGroup, name: string): Reading => ({
+const group = (g: OutcomeGroup): Reading => ({
   targets: [{ table: 'applications', group: g, columns: TOTAL }],
-  name: `表三/${name}/总计`,
+  name: place.outcomeGroupCell(g, 'total'),
 });
-const review = (groups: string[], column: string, name: string): Reading => ({
+const review = (groups: string[], column: string): Reading => ({
   targets: [{ table: 'reviewLitigation', groups, column }],
-  name,
+  name: place.reviewSum(groups, column),
 });
-const active = (sub: string, row: string, c2019: string | null, c2021: string | null, name: string): Reading => ({
+/** named by the 2021 format's labels, also where a 2019 report is read */
+const active = (sub: string, row: string, c2019: string | null, c2021: string): Reading => ({
   targets: [{ table: 'activeDisclosure', sub, row, column: { '2019': c2019, '2021': c2021 } }],
-  name,
+  name: place.activeCell('2021', sub, row, c2021),
 });
 
-const NEW = apps(['new_received'], '一、本年新收');
-const NEW_AND_CARRIED = apps(['new_received', 'carried_over'], '一、本年新收+二、上年结转');
+const NEW = apps(['new_received']);
+const NEW_AND_CARRIED = apps(['new_received', 'carried_over']);
 /** 「含上年结转」「其中上年结转」: the stated total includes last year's cases */
 const INCLUDES_CARRIED = /(?:含|包括|包含|其中)[^。]{0,8}上(?:一)?年度?(?:结转|转结)/;
 const LITIGATION = ['litigation_direct', 'litigation_after_review'];
@@ -150,85 +152,85 @@ export const SUBJECTS: SubjectDef[] = [
     key: 'carried_over',
     topics: [...APP_TOPICS, null],
     cue: /上(?:一)?年度?(?:结转|转结)|往年结转/,
-    readings: [apps(['carried_over'], '二、上年结转')],
+    readings: [apps(['carried_over'])],
   },
   {
     key: 'total_processed',
     topics: APP_TOPICS,
     cue: /办结|答复|办理完毕|处理完毕|已办理/,
     unless: /按时|按期|逾期|超期|延期|延长|当场|当日|尚未|未办结|正在/,
-    readings: [apps(['total_processed'], '（七）总计')],
+    readings: [apps(['total_processed'])],
   },
   {
     key: 'carried_forward',
     topics: [...APP_TOPICS, null],
     cue: /结转(?:至|到|入)?下(?:一)?年|转结下年|转入下年|下年度?继续办理/,
-    readings: [apps(['carried_forward'], '四、结转下年度继续办理')],
+    readings: [apps(['carried_forward'])],
   },
   {
     key: 'granted_or_partial',
     topics: OUTCOME_TOPICS,
     cue: /(?:予以|同意)?公开(?:及|和|与|、|或)部分公开|全部或部分公开|全部公开(?:及|和|、)部分公开/,
     supersedes: ['granted', 'partially_granted'],
-    readings: [apps(['granted', 'partially_granted'], '（一）予以公开+（二）部分公开')],
+    readings: [apps(['granted', 'partially_granted'])],
   },
   {
     key: 'granted',
     topics: OUTCOME_TOPICS,
     cue: /予以公开|同意公开|全部公开/,
-    readings: [apps(['granted'], '（一）予以公开')],
+    readings: [apps(['granted'])],
   },
   {
     key: 'partially_granted',
     topics: OUTCOME_TOPICS,
     cue: /部分公开/,
-    readings: [apps(['partially_granted'], '（二）部分公开')],
+    readings: [apps(['partially_granted'])],
   },
-  { key: 'denied', topics: OUTCOME_TOPICS, cue: /不予公开/, readings: [group('denied', '（三）不予公开')] },
-  { key: 'unavailable', topics: OUTCOME_TOPICS, cue: /无法提供/, readings: [group('unavailable', '（四）无法提供')] },
-  { key: 'rejected', topics: OUTCOME_TOPICS, cue: /不予处理/, readings: [group('rejected', '（五）不予处理')] },
-  { key: 'other_handling', topics: OUTCOME_TOPICS, cue: /其他处理/, readings: [group('other', '（六）其他处理')] },
+  { key: 'denied', topics: OUTCOME_TOPICS, cue: /不予公开/, readings: [group('denied')] },
+  { key: 'unavailable', topics: OUTCOME_TOPICS, cue: /无法提供/, readings: [group('unavailable')] },
+  { key: 'rejected', topics: OUTCOME_TOPICS, cue: /不予处理/, readings: [group('rejected')] },
+  { key: 'other_handling', topics: OUTCOME_TOPICS, cue: /其他处理/, readings: [group('other')] },
   {
     key: 'unavailable_not_held',
     topics: OUTCOME_TOPICS,
     cue: /不掌握/,
-    readings: [apps(['unavailable_not_held'], '（四）1.本机关不掌握相关政府信息')],
+    readings: [apps(['unavailable_not_held'])],
   },
   {
     key: 'denied_state_secret',
     topics: OUTCOME_TOPICS,
     cue: /国家秘密/,
-    readings: [apps(['denied_state_secret'], '（三）1.属于国家秘密')],
+    readings: [apps(['denied_state_secret'])],
   },
   {
     key: 'denied_third_party',
     topics: OUTCOME_TOPICS,
     cue: /第三方/,
-    readings: [apps(['denied_third_party'], '（三）4.保护第三方合法权益')],
+    readings: [apps(['denied_third_party'])],
   },
   {
     key: 'denied_process_info',
     topics: OUTCOME_TOPICS,
     cue: /过程性/,
-    readings: [apps(['denied_process_info'], '（三）6.属于四类过程性信息')],
+    readings: [apps(['denied_process_info'])],
   },
   {
     key: 'unavailable_needs_creation',
     topics: OUTCOME_TOPICS,
     cue: /另行制作/,
-    readings: [apps(['unavailable_needs_creation'], '（四）2.没有现成信息需要另行制作')],
+    readings: [apps(['unavailable_needs_creation'])],
   },
   {
     key: 'rejected_petition',
     topics: OUTCOME_TOPICS,
     cue: /信访|举报投诉/,
-    readings: [apps(['rejected_petition'], '（五）1.信访举报投诉类申请')],
+    readings: [apps(['rejected_petition'])],
   },
   {
     key: 'rejected_duplicate',
     topics: OUTCOME_TOPICS,
     cue: /重复申请/,
-    readings: [apps(['rejected_duplicate'], '（五）2.重复申请')],
+    readings: [apps(['rejected_duplicate'])],
   },
   { key: 'natural_person', topics: APP_TOPICS, cue: /自然人/, applicant: ['natural_person'], readings: [] },
   {
@@ -244,14 +246,14 @@ export const SUBJECTS: SubjectDef[] = [
     cue: /行政复议(?:和|及|与|、|或)行政诉讼/,
     unless: /维持|纠正|纠错|审结|撤销|驳回/,
     supersedes: ['review', 'litigation'],
-    readings: [review(['review', ...LITIGATION], 'total', '表四/行政复议+行政诉讼/总计')],
+    readings: [review(['review', ...LITIGATION], 'total')],
   },
   {
     key: 'review',
     topics: ['review'],
     cue: /行政复议/,
     unless: /维持|纠正|纠错|审结|撤销|驳回|撤回|终止/,
-    readings: [review(['review'], 'total', '表四/行政复议/总计')],
+    readings: [review(['review'], 'total')],
   },
   {
     key: 'litigation_after_review',
@@ -259,96 +261,78 @@ export const SUBJECTS: SubjectDef[] = [
     cue: /复议后(?:提起)?(?:行政)?(?:诉讼|起诉)/,
     unless: /维持|纠正|纠错|审结|撤销|驳回|撤回|终止/,
     supersedes: ['litigation', 'review'],
-    readings: [review(['litigation_after_review'], 'total', '表四/行政诉讼/复议后起诉/总计')],
+    readings: [review(['litigation_after_review'], 'total')],
   },
   {
     key: 'litigation',
     topics: ['litigation'],
     cue: /行政诉讼|起诉|诉讼/,
     unless: /维持|纠正|纠错|审结|撤销|驳回|撤回|终止|败诉|胜诉/,
-    readings: [review(LITIGATION, 'total', '表四/行政诉讼/总计')],
+    readings: [review(LITIGATION, 'total')],
   },
   {
     key: 'regulations.issued',
     topics: ['regulations'],
     cue: /制发|制定|出台|印发/,
-    readings: [active('art20_1', 'regulations', 'newly_made', 'issued', '表二/第二十条第（一）项/规章/本年制发件数')],
+    readings: [active('art20_1', 'regulations', 'newly_made', 'issued')],
   },
   {
     key: 'regulations.repealed',
     topics: ['regulations'],
     cue: /废止/,
-    readings: [active('art20_1', 'regulations', null, 'repealed', '表二/第二十条第（一）项/规章/本年废止件数')],
+    readings: [active('art20_1', 'regulations', null, 'repealed')],
   },
   {
     key: 'regulations.in_force',
     topics: ['regulations'],
     cue: /现行有效/,
-    readings: [active('art20_1', 'regulations', null, 'in_force', '表二/第二十条第（一）项/规章/现行有效件数')],
+    readings: [active('art20_1', 'regulations', null, 'in_force')],
   },
   {
     key: 'normative.issued',
     topics: ['normative'],
     cue: /制发|制定|出台|印发/,
-    readings: [
-      active(
-        'art20_1',
-        'normative_documents',
-        'newly_made',
-        'issued',
-        '表二/第二十条第（一）项/行政规范性文件/本年制发件数',
-      ),
-    ],
+    readings: [active('art20_1', 'normative_documents', 'newly_made', 'issued')],
   },
   {
     key: 'normative.repealed',
     topics: ['normative'],
     cue: /废止/,
-    readings: [
-      active('art20_1', 'normative_documents', null, 'repealed', '表二/第二十条第（一）项/行政规范性文件/本年废止件数'),
-    ],
+    readings: [active('art20_1', 'normative_documents', null, 'repealed')],
   },
   {
     key: 'normative.in_force',
     topics: ['normative'],
     cue: /现行有效/,
-    readings: [
-      active('art20_1', 'normative_documents', null, 'in_force', '表二/第二十条第（一）项/行政规范性文件/现行有效件数'),
-    ],
+    readings: [active('art20_1', 'normative_documents', null, 'in_force')],
   },
   {
     key: 'licensing.decisions',
     topics: ['licensing'],
     cue: /处理决定|决定|办结|办理|作出|审批/,
     unless: /受理|申请|事项|清单|目录/,
-    readings: [
-      active('art20_5', 'licensing', 'decisions', 'decisions', '表二/第二十条第（五）项/行政许可/本年处理决定数量'),
-    ],
+    readings: [active('art20_5', 'licensing', 'decisions', 'decisions')],
   },
   {
     key: 'penalty.decisions',
     topics: ['penalty'],
     cue: /处理决定|决定|办结|办理|作出|实施/,
     unless: /立案|受理|事项|清单|目录/,
-    readings: [
-      active('art20_6', 'penalty', 'decisions', 'decisions', '表二/第二十条第（六）项/行政处罚/本年处理决定数量'),
-    ],
+    readings: [active('art20_6', 'penalty', 'decisions', 'decisions')],
   },
   {
     key: 'coercion.decisions',
     topics: ['coercion'],
     cue: /处理决定|决定|办结|办理|作出|实施|采取/,
     unless: /立案|受理|事项|清单|目录/,
-    readings: [
-      active('art20_6', 'coercion', 'decisions', 'decisions', '表二/第二十条第（六）项/行政强制/本年处理决定数量'),
-    ],
+    readings: [active('art20_6', 'coercion', 'decisions', 'decisions')],
   },
   {
     key: 'fees.amount',
     topics: ['fees'],
     cue: /收费|收取|征收/,
     money: true,
-    readings: [active('art20_8', 'fees', null, 'amount', '表二/第二十条第（八）项/行政事业性收费/本年收费金额')],
+    readings: [active('art20_8', 'fees', null, 'amount')],
   },
 ];
 

@@ -6,11 +6,16 @@ export const SCHEMA_VERSION = 1;
 export const TemplateVersion = z.enum(['2019', '2021', 'unknown']);
 export type TemplateVersion = z.infer<typeof TemplateVersion>;
 
+export const CellState = z.enum(['number', 'blank', 'not-applicable', 'invalid']);
+export type CellState = z.infer<typeof CellState>;
+
 /** `value` is null for blank and not-applicable cells; `raw` keeps 0, blank and "/" apart. */
 export const Cell = z.object({
   value: z.number().nullable(),
   raw: z.string(),
   page: z.number().int().positive().nullable(),
+  /** what the cell holds, read once by parseCell: rules never re-read `raw` */
+  state: CellState,
   /** a unit written in the cell itself (元, 万元), never assumed */
   unit: z.string().optional(),
 });

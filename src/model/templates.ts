@@ -1,6 +1,7 @@
 /**
  * The two official formats (国办公开办函〔2019〕60号 and 〔2021〕30号) as data.
- * The structurer matches labels against `phrases`; the rules read `identities`.
+ * The structurer matches labels against `phrases`; model/places.ts names
+ * places by `short`; the rules read keys and order (`outcomeRows`).
  * A label variant seen in the wild is one more phrase here, never an `if`.
  *
  * Phrases are compared after `normalizeLabel` (NFKC, Traditional→Simplified,
@@ -282,6 +283,14 @@ export const APPLICATION_ROWS: Record<Version, LabelDef[]> = {
   ],
 };
 
+/** How locations and messages name an outcome group, as the format prints its label. */
+export const OUTCOME_GROUP_NAMES: Record<OutcomeGroup, string> = {
+  denied: '（三）不予公开',
+  unavailable: '（四）无法提供',
+  rejected: '（五）不予处理',
+  other: '（六）其他处理',
+};
+
 /** group labels that carry no values of their own: （三）不予公开 … and 三、本年度办理结果 */
 export const OUTCOME_GROUP_LABELS: { group: OutcomeGroup | 'results'; phrases: string[] }[] = [
   { group: 'results', phrases: ['本年度办理结果', '办理结果'] },
@@ -291,6 +300,11 @@ export const OUTCOME_GROUP_LABELS: { group: OutcomeGroup | 'results'; phrases: s
   { group: 'other', phrases: ['其他处理'] },
 ];
 
+/**
+ * 表四's groups in the order the format prints them left to right (a plain-text
+ * row of 15 values is read in this order). A short with a `/` names the
+ * header above it (行政诉讼) too.
+ */
 export const REVIEW_GROUPS: LabelDef[] = [
   row('review', '行政复议', '行政复议', ['行政复议']),
   row('litigation_direct', '行政诉讼·未经复议直接起诉', '行政诉讼/未经复议直接起诉', [
@@ -300,6 +314,8 @@ export const REVIEW_GROUPS: LabelDef[] = [
   ]),
   row('litigation_after_review', '行政诉讼·复议后起诉', '行政诉讼/复议后起诉', ['复议后起诉']),
 ];
+/** The order groups are tried on a header's words: the litigation groups first, since 复议后起诉 also says 复议. */
+export const REVIEW_GROUP_MATCH_ORDER = ['litigation_direct', 'litigation_after_review', 'review'];
 export const REVIEW_COLUMNS: ColumnDef[] = [
   count('upheld', '结果维持', ['结果维持', '维持']),
   count('corrected', '结果纠正', ['结果纠正', '纠正']),

@@ -12,24 +12,15 @@ export function normalizeAgency(name: string): string {
     .replace(/[\s·•、，,。.“”"'‘’《》<>\-—_]/g, '');
 }
 
-export interface IndexedReport {
-  sha256: string;
-  report: AnnualReport | null;
-}
-
 /**
- * The corpus by (agency, year), for cross-year rules. Reports are loaded
- * lazily from the store, so the index holds keys, not models; a small cache
- * keeps the neighbour years of the report being checked.
+ * The corpus by (agency, year), for cross-year rules: the index holds keys,
+ * and `load` turns a key into its report (the callers keep the reports, or
+ * their digests, in memory).
  */
 export class CorpusIndex {
   private readonly byKey = new Map<string, string>();
-  private readonly cache = new Map<string, AnnualReport | null>();
 
-  constructor(
-    private readonly load: (key: string) => AnnualReport | null,
-    private readonly cacheSize = 64,
-  ) {}
+  constructor(private readonly load: (key: string) => AnnualReport | null) {}
 
   add(agency: string | null, year: number | null, key: string): void {
     if (!agency || year === null) return;
@@ -39,11 +30,6 @@ export class CorpusIndex {
 
   reportFor(agency: string, year: number): AnnualReport | null {
     const key = this.byKey.get(`${normalizeAgency(agency)}\u0000${year}`);
-    if (key === undefined) return null;
-    if (this.cache.has(key)) return this.cache.get(key)!;
-    const report = this.load(key);
-    if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, report);
-    return report;
+    return key === undefined ? null : this.load(key);
   }
 }

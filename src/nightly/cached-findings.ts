@@ -1,5 +1,4 @@
-import type { Severity } from '../model/finding.js';
-import type { RunFinding } from './history.js';
+import type { RunFinding, Severity } from '../model/finding.js';
 
 /** One cached finding without its file (the row's key) or field names: a warm run parses ~40% less text. */
 type Row = [

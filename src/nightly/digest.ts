@@ -7,7 +7,7 @@ const CARRY_ROWS = ['carried_over', 'carried_forward'];
  * What the cross-year rules read of a report, as a report: its meta and
  * templates, 表三's carry-over rows and 表二's 第二十条第（一）项. A warm run
  * loads this (a few hundred bytes) instead of the whole model.
- * test/corpus/digest.test.ts holds the rules to it: same findings either way.
+ * test/nightly/digest.test.ts holds the rules to it: same findings either way.
  */
 export function corpusDigest(report: AnnualReport): AnnualReport {
   const { applications, activeDisclosure } = report.tables;

@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../model/finding.js';
-import type { OpenFinding, StoredFinding } from './store.js';
+import type { Finding, OpenFinding, RunFinding, StoredFinding } from '../model/finding.js';
 import type { TriageEntry } from './side-files.js';
 
-export type FindingStatus = 'new' | 'persisting';
-
-/** A finding as a nightly run reports it: with its fingerprint, history status and triage decision. */
-export interface RunFinding extends Finding {
-  fingerprint: string;
-  status: FindingStatus;
-  triage: string;
-}
+export type { RunFinding };
 
 /** The extra CSV columns, after the fixed ones of interface.md. */
 export const HISTORY_COLUMNS = ['status', 'triage', 'fingerprint'] as const;

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { runRules } from '../audit/engine.js';
 import { RULES } from '../audit/rules/index.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, OpenFinding, RunFinding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
 import { CorpusIndex } from './agencies.js';
-import { applyHistory, withFingerprints, type HistoryResult, type RunFinding } from './history.js';
+import { applyHistory, withFingerprints, type HistoryResult } from './history.js';
 import { isCorpusRule, type ShardDocument } from './shard-output.js';
 import type { TriageEntry } from './side-files.js';
-import type { OpenFinding } from './store.js';
 
 /** The walker's order (each directory's entries sorted), for files that came from several shards. */
 export function walkOrder(a: string, b: string): number {
@@ -44,7 +43,7 @@ export function mergeShards(
 ): MergedRun {
   const files = [...new Set(docs.flatMap((d) => d.files))].sort(walkOrder);
   const reports = new Map<string, AnnualReport>(docs.flatMap((d) => d.reports ?? []).map((r) => [r.file, r.report]));
-  const index = new CorpusIndex((file) => reports.get(file) ?? null, Number.MAX_SAFE_INTEGER);
+  const index = new CorpusIndex((file) => reports.get(file) ?? null);
   for (const file of files) {
     const r = reports.get(file);
     if (r) index.add(r.meta.agency, r.meta.year, file);

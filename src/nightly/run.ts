@@ -233,7 +233,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   const fresh = auditStale(store, parsingKey, manifest, stale);
 
   const digests = new Map<string, AnnualReport>();
-  const index = new CorpusIndex((file) => digests.get(file) ?? null, Number.MAX_SAFE_INTEGER);
+  const index = new CorpusIndex((file) => digests.get(file) ?? null);
   for (const entry of entries) {
     const row =
       fresh.get(entry.file)?.digest ?? (JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null);

@@ -1,6 +1,6 @@
 import type { AnnualReport } from '../model/report.js';
 import type { FindingsDocument } from '../output/json.js';
-import type { RunFinding } from './history.js';
+import type { RunFinding } from '../model/finding.js';
 import type { Shard } from './shard.js';
 
 /** One report as a shard hands it to `merge`: the model without its text, enough for cross-year rules. */

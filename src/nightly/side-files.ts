@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { isoDate } from '../model/dates.js';
 import { csvRecords } from './csv-read.js';
 
 export const MANIFEST_NAME = 'manifest.csv';
@@ -8,7 +9,6 @@ export const TRIAGE_NAME = 'nianbao-triage.csv';
 /** What a corpus manifest says about one file; it overrides what the report says of itself. */
 export interface ManifestEntry {
   agency: string | null;
-  region: string | null;
   year: number | null;
   url: string | null;
   published: string | null;
@@ -34,10 +34,10 @@ async function readSide(root: string, name: string): Promise<Record<string, stri
 
 const orNull = (s: string | undefined) => (s ? s : null);
 
-/** Isoformat a manifest date (2024-01-20, 2024/1/20, 2024年1月20日). */
-export function isoDate(s: string | undefined): string | null {
+/** A manifest date (2024-01-20, 2024/1/20, 2024年1月20日) as yyyy-mm-dd. */
+function manifestDate(s: string | undefined): string | null {
   const m = /(\d{4})\D{1,2}(\d{1,2})\D{1,2}(\d{1,2})/.exec(s ?? '');
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+  return m ? isoDate(m[1]!, m[2]!, m[3]!) : null;
 }
 
 /** manifest.csv rows by absolute file path (the `file` column is relative to the manifest). */
@@ -49,10 +49,9 @@ export async function readManifests(paths: string[]): Promise<Map<string, Manife
       const year = Number.parseInt(r.year ?? '', 10);
       out.set(resolve(root, r.file), {
         agency: orNull(r.agency),
-        region: orNull(r.region),
         year: Number.isFinite(year) ? year : null,
         url: orNull(r.url),
-        published: isoDate(r.published),
+        published: manifestDate(r.published),
       });
     }
   }

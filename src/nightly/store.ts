@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import type { OpenFinding, StoredFinding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
 
 /** One parse outcome, cached by content hash and extractor key: a report, or why there is none. */
@@ -18,18 +19,6 @@ export interface DocumentRow {
   mtimeMs: number;
   sha256: string;
 }
-
-export interface StoredFinding {
-  fingerprint: string;
-  file: string;
-  rule: string;
-  location: string;
-  severity: string;
-  message: string;
-}
-
-/** A finding some earlier run reported and no later run over its file resolved. */
-export type OpenFinding = Pick<StoredFinding, 'fingerprint' | 'file'>;
 
 /** A file's cached rule outcome: valid while the file's hash and the key (code, manifest entry) are unchanged. */
 export interface AuditedRow {

@@ -2,7 +2,6 @@ import type { Diagnostic, IRCell } from '../model/ir.js';
 import type { ActiveDisclosureTable, CellRow } from '../model/report.js';
 import {
   ACTIVE_DISCLOSURE,
-  TABLE_NAMES,
   TEMPLATE_MARKERS,
   type ColumnDef,
   type SubtableDef,
@@ -11,8 +10,9 @@ import {
 import { ownCells, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { containsAny, matchLabel, normalizeLabel } from './labels.js';
 import { parseCell } from '../model/cell.js';
+import { place } from '../model/places.js';
 
-const NAME = TABLE_NAMES.activeDisclosure;
+const NAME = place.table('activeDisclosure');
 const CAPTION = /第二十一?条第?([一二三四五六七八九十]+)项/;
 
 export interface StructuredActiveDisclosure {
@@ -108,7 +108,7 @@ export function structureActiveDisclosure(
     if (out[sub.key]?.[row.key]) {
       diagnostics.push({
         code: 'structure/duplicate-row',
-        message: `${NAME}/${sub.caption}中「${row.label}」出现多次，取第一次`,
+        message: `${place.subtablePath(version, sub.key)}中「${row.label}」出现多次，取第一次`,
       });
       continue;
     }

@@ -5,7 +5,6 @@ import {
   APPLICATION_HEADER_WORDS,
   APPLICATION_ROWS,
   OUTCOME_GROUP_LABELS,
-  TABLE_NAMES,
   type LabelDef,
   type OutcomeGroup,
   type Version,
@@ -13,8 +12,9 @@ import {
 import { hasValue, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { matchLabel, normalizeLabel } from './labels.js';
 import { parseCell } from '../model/cell.js';
+import { place } from '../model/places.js';
 
-const NAME = TABLE_NAMES.applications;
+const NAME = place.table('applications');
 const ALL_ROWS: LabelDef[] = [...APPLICATION_ROWS['2021'], APPLICATION_ROWS['2019'].find((r) => r.key === 'other')!];
 
 export interface StructuredApplications {
@@ -130,7 +130,7 @@ function placeOrphans(
   if (!open.length) {
     diagnostics.push({
       code: 'structure/group-values',
-      message: `${NAME}「${GROUP_NAMES[orphans.group]}」的子项均有标签，另有 ${orphans.reads.length} 行无标签数值（如小计），未使用`,
+      message: `${NAME}「${place.outcomeGroup(orphans.group)}」的子项均有标签，另有 ${orphans.reads.length} 行无标签数值（如小计），未使用`,
     });
     return;
   }
@@ -138,7 +138,7 @@ function placeOrphans(
     for (const [i, d] of members.entries()) out.rows[d.key] = cellsOf(orphans.reads[i]!.values!, orphans.page);
     diagnostics.push({
       code: 'structure/rows-by-position',
-      message: `${NAME}「${GROUP_NAMES[orphans.group]}」下 ${members.length} 行缺少行标签，按模板顺序对应各子项`,
+      message: `${NAME}「${place.outcomeGroup(orphans.group)}」下 ${members.length} 行缺少行标签，按模板顺序对应各子项`,
     });
     return;
   }
@@ -146,19 +146,12 @@ function placeOrphans(
     out.uncertain.push({
       table: 'applications',
       row: d.key,
-      location: `${NAME}/${d.short}`,
+      location: place.applicationRowPath(d.key),
       page: orphans.page,
-      reason: `「${GROUP_NAMES[orphans.group]}」下有 ${orphans.reads.length} 行数值缺少行标签，无法确定对应的子项`,
+      reason: `「${place.outcomeGroup(orphans.group)}」下有 ${orphans.reads.length} 行数值缺少行标签，无法确定对应的子项`,
     });
   }
 }
-
-const GROUP_NAMES: Record<OutcomeGroup, string> = {
-  denied: '（三）不予公开',
-  unavailable: '（四）无法提供',
-  rejected: '（五）不予处理',
-  other: '（六）其他处理',
-};
 
 /** 表三 → rows × columns. Rows whose values cannot be placed are reported uncertain, never guessed. */
 export function structureApplications(
@@ -216,7 +209,7 @@ export function structureApplications(
       out.uncertain.push({
         table: 'applications',
         row: def.key,
-        location: `${NAME}/${def.short}`,
+        location: place.applicationRowPath(def.key),
         page: own.page,
         reason: `该行找到 ${read.found} 个数值，应为 ${APPLICATION_COLUMNS.length} 个，无法确定各数值所属的列`,
       });

@@ -1,5 +1,6 @@
 import type { Block, DocumentIR } from '../model/ir.js';
 import type { Diagnostic } from '../model/ir.js';
+import { isoDate } from '../model/dates.js';
 
 const AGENCY_SUFFIX =
   /(局|委|委员会|办|办公室|办事处|政府|街道|镇|乡|中心|部|厅|院|署|司|处|所|站|队|馆|会|管委会|集团|公司|分局|支队|大队)$/;
@@ -22,8 +23,6 @@ export interface ReportMeta {
   periodStart: string | null;
   periodEnd: string | null;
 }
-
-const iso = (y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 
 /** A title ends at 报告: what a page prints after it on the same line (发布时间、来源) is not the title. */
 function titleOf(text: string): string {
@@ -49,7 +48,7 @@ function publishedDate(doc: DocumentIR): string | null {
   if (doc.published) return doc.published;
   for (const block of doc.blocks.slice(0, 12)) {
     const m = block.kind === 'table' ? null : PRINTED_DATE.exec(block.text);
-    if (m) return iso(m[1]!, m[2]!, m[3]!);
+    if (m) return isoDate(m[1]!, m[2]!, m[3]!);
   }
   return null;
 }
@@ -67,7 +66,7 @@ function periodFrom(text: string, diagnostics: Diagnostic[]): { start: string; e
   const m = PERIOD.exec(text);
   if (m) {
     const [, y1, m1, d1, y2, m2, d2] = m as unknown as string[];
-    return { start: iso(y1!, m1!, d1!), end: iso(y2 ?? y1!, m2!, d2!) };
+    return { start: isoDate(y1!, m1!, d1!), end: isoDate(y2 ?? y1!, m2!, d2!) };
   }
   const cut = CUTOFF.exec(text);
   if (cut && /统计|数据/.test(text.slice(Math.max(0, cut.index - 20), cut.index + 30))) {
@@ -75,7 +74,7 @@ function periodFrom(text: string, diagnostics: Diagnostic[]): { start: string; e
       code: 'meta/period-from-cutoff',
       message: `统计期限按截止日期 ${cut[1]}年${cut[2]}月${cut[3]}日 推定为该自然年`,
     });
-    return { start: `${cut[1]}-01-01`, end: iso(cut[1]!, cut[2]!, cut[3]!) };
+    return { start: `${cut[1]}-01-01`, end: isoDate(cut[1]!, cut[2]!, cut[3]!) };
   }
   return null;
 }

@@ -1,11 +1,12 @@
 import type { Diagnostic, IRCell } from '../model/ir.js';
 import type { ReviewLitigationTable, UncertainPlace } from '../model/report.js';
-import { REVIEW_COLUMNS, REVIEW_GROUPS, TABLE_NAMES } from '../model/templates.js';
+import { place } from '../model/places.js';
+import { REVIEW_COLUMNS, REVIEW_GROUP_MATCH_ORDER, REVIEW_GROUPS } from '../model/templates.js';
 import { hasValue, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { matchLabel, normalizeLabel } from './labels.js';
 import { looksLikeValue, parseCell } from '../model/cell.js';
 
-const NAME = TABLE_NAMES.reviewLitigation;
+const NAME = place.table('reviewLitigation');
 const WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
 
 export interface StructuredReviewLitigation {
@@ -15,11 +16,12 @@ export interface StructuredReviewLitigation {
 
 const isValueCell = (cell: IRCell) => cell.text.trim() === '' || looksLikeValue(cell.text);
 
-/** The group a context names: the litigation groups first, since 复议后起诉 also says 复议. */
+const MATCH_ORDER = REVIEW_GROUP_MATCH_ORDER.map((key) => REVIEW_GROUPS.find((g) => g.key === key)!);
+
+/** The group a context names, groups tried in the template's match order. */
 function groupIn(context: string): string | null {
   const n = normalizeLabel(context);
-  const order = [REVIEW_GROUPS[1]!, REVIEW_GROUPS[2]!, REVIEW_GROUPS[0]!];
-  return order.find((g) => g.phrases.some((p) => n.includes(p)))?.key ?? null;
+  return MATCH_ORDER.find((g) => g.phrases.some((p) => n.includes(p)))?.key ?? null;
 }
 
 function put(

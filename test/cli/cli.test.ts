@@ -73,7 +73,12 @@ describe('nianbao CLI (built dist/)', () => {
       expect.arrayContaining(['title', 'agency', 'year', 'template', 'periodStart', 'periodEnd']),
     );
     expect(model.source).toMatchObject({ format: 'txt', pages: null });
-    expect(model.tables.reviewLitigation.litigation_direct.total).toEqual({ value: 2, raw: '2', page: null });
+    expect(model.tables.reviewLitigation.litigation_direct.total).toEqual({
+      value: 2,
+      raw: '2',
+      page: null,
+      state: 'number',
+    });
   });
 
   it('rules lists every implemented rule and nothing else', () => {

@@ -40,7 +40,7 @@ describe('the bundled corpus yields exactly its recorded findings', async () => 
 });
 
 describe('the committed corpus is what its sources generate', () => {
-  it('re-rendering corpus/sources.ts reproduces corpus/reports byte for byte', async () => {
+  it('re-rendering scripts/corpus/sources.ts reproduces corpus/reports byte for byte', async () => {
     const { mkdtempSync, readdirSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { buildCorpus } = await import('../../scripts/corpus/build.js');

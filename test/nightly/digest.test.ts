@@ -14,7 +14,7 @@ import { tempDir } from './helpers.js';
 const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
 
 function crossYear(reports: Map<string, AnnualReport>): string[] {
-  const index = new CorpusIndex((file) => reports.get(file) ?? null, Number.MAX_SAFE_INTEGER);
+  const index = new CorpusIndex((file) => reports.get(file) ?? null);
   for (const [file, r] of reports) index.add(r.meta.agency, r.meta.year, file);
   const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
   return [...reports].flatMap(([file, r]) => runRules(r, file, context, CORPUS_RULES).map((f) => JSON.stringify(f)));

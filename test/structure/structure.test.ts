@@ -35,6 +35,7 @@ describe('the seed report', async () => {
       value: 0,
       raw: '0',
       page: null,
+      state: 'number',
     });
   });
 

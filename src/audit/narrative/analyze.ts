@@ -66,7 +66,7 @@ function compareOutcome(
   const values: ReadingValue[] = [];
   for (const group of groups) {
     for (const column of columns) {
-      const name = `表四/${place.reviewGroup(group)}/${place.reviewColumn(column)}`;
+      const name = place.reviewCell(group, column);
       const v = readingValue(report, { targets: [{ table: 'reviewLitigation', groups: [group], column }], name });
       if (v) values.push(v);
     }

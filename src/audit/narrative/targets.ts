@@ -2,7 +2,6 @@ import type { Reading, Target } from '../../model/claims.js';
 import type { AnnualReport, Cell } from '../../model/report.js';
 import { APPLICATION_ROWS, type Version } from '../../model/templates.js';
 import { isUncertain, templateOf } from '../places.js';
-import { cellState } from '../../model/cell.js';
 
 /** A reading's value in the tables, with the first page its cells sit on. */
 export interface ReadingValue {
@@ -52,7 +51,7 @@ export function readingValue(report: AnnualReport, reading: Reading): ReadingVal
     const cells = cellsOf(report, target);
     if (!cells || cells.some((c) => !c)) return null;
     for (const cell of cells) {
-      if (cellState(cell!) !== 'number') return null;
+      if (cell!.state !== 'number') return null;
       value += cell!.value!;
       page ??= cell!.page;
     }

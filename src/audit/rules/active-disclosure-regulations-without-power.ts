@@ -5,6 +5,10 @@
  * likely 行政规范性文件 entered in the wrong row. County bureaus are left
  * alone: most lack the power too, but not all.
  *
+ * @act Ask whether the numbers belong in the 行政规范性文件 row. When the agency does
+ * have the power (it is not a township or street office after all), mark the
+ * finding reviewed in nianbao-triage.csv.
+ *
  * @ok
  * 某某镇人民政府2023年政府信息公开工作年度报告
  * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
@@ -17,7 +21,8 @@
  * | 规章 | 0 | 0 | 6 |
  * | 行政规范性文件 | 0 | 0 | 0 |
  */
-import { addend } from '../places.js';
+import { place } from '../../model/places.js';
+import { addend, templateOf } from '../places.js';
 import type { Rule } from '../rule.js';
 
 /** agencies below county level: a township government or a street office */
@@ -40,7 +45,7 @@ export const rule: Rule = {
     if (!counted.length) return [];
     return [
       {
-        location: '表二/第二十条第（一）项/规章',
+        location: place.activeRowPath(templateOf(report, 'activeDisclosure'), 'art20_1', 'regulations'),
         expected: 0,
         actual: Object.values(cells)
           .map((c) => c.raw || '空')

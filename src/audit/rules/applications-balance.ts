@@ -2,6 +2,9 @@
  * applications/balance — the 勾稽关系 printed in 表三 itself: per column,
  * 一（本年新收）+ 二（上年结转）= 三（七）总计 + 四（结转下年度继续办理）.
  *
+ * @act Find which of 一, 二, （七）总计 and 四 is wrong in that column: the column's
+ * other 表三 findings (row-total, outcome-total) usually point to it.
+ *
  * @ok
  * | 一、本年新收政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |
  * | 二、上年结转政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |

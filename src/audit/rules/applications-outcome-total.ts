@@ -6,6 +6,10 @@
  * row missing, only a total below the rows present is certain to be wrong
  * (counts are never negative); structure/missing-row reports the gap.
  *
+ * @act Add up the column's outcome rows in the original. A difference means an
+ * outcome row or （七）总计 is wrong in the report; a missing row
+ * (structure/missing-row) may explain part of it.
+ *
  * @ok
  * | （一）予以公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
  * | （二）部分公开 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |

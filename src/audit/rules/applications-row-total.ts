@@ -4,6 +4,10 @@
  * A blank or unreadable cell stops the check: table/blank-cell or
  * extract/uncertain-table says so instead of a made-up sum.
  *
+ * @act Add up the row's six applicant columns in the original. When they
+ * disagree with its 总计, a cell or the total is wrong in the report; when they
+ * agree, the extraction misread a cell.
+ *
  * @ok
  * | 一、本年新收政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3 |
  *

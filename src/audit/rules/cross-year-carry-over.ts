@@ -4,6 +4,10 @@
  * not an error: mergers and re-counting break it legitimately. Needs both
  * reports in the corpus (agencies matched by normalised name, or manifest.csv).
  *
+ * @act Compare this year's 二、上年结转 with last year's 四、结转下年度继续办理 in that column:
+ * a merger or a recount explains a difference; otherwise one of the two
+ * reports is wrong.
+ *
  * @previous
  * 某县民政局2022年政府信息公开工作年度报告
  * | 四、结转下年度继续办理 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |

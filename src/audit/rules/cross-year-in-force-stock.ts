@@ -5,6 +5,10 @@
  * or be taken over in other ways. Needs both reports in the corpus, both on
  * the 2021 template.
  *
+ * @act Recount last year's 现行有效 + 本年制发 − 本年废止. Documents that lapsed or were
+ * taken over explain a difference; otherwise one of the two years' counts is
+ * wrong.
+ *
  * @previous
  * 某县民政局2022年政府信息公开工作年度报告
  * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
@@ -24,6 +28,7 @@
  * | 行政规范性文件 | 2 | 1 | 12 |
  */
 import type { AnnualReport } from '../../model/report.js';
+import { place } from '../../model/places.js';
 import { ACTIVE_DISCLOSURE } from '../../model/templates.js';
 import { addend, previousReport, templateOf } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
@@ -58,7 +63,7 @@ export const rule: Rule = {
       if (expected === inForce) return [];
       return [
         {
-          location: `表二/${SUB.caption}/${row.short}/${IN_FORCE.short}`,
+          location: place.activeCell('2021', SUB.key, row.key, IN_FORCE.key),
           expected,
           actual: inForce,
           page: now?.in_force?.page,

@@ -4,6 +4,10 @@
  * that lost a column. The row is neither "missing" nor added up: an
  * extraction error must never pose as a report error. Check the original.
  *
+ * @act Read the row in the original and check its numbers by hand: nianbao did
+ * not. When the original has every number in its column, the problem is the
+ * extraction, not the report; mark the finding reviewed in nianbao-triage.csv.
+ *
  * @ok
  * | 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
  *

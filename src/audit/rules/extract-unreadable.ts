@@ -4,12 +4,17 @@
  * or it exceeded the time or memory limit. Raised by the pipeline, not by a
  * check over a report; the run goes on with the next file.
  *
+ * @act Open the file. A scan needs text recognition (OCR) or the publisher's
+ * text version; a damaged or truncated file, a fresh download; an encrypted
+ * one, an unprotected copy. A file over the time or memory limit can be
+ * retried with a higher --timeout or --max-memory.
+ *
  * @ok
  * 一、总体情况
  *
  * @not-ok 文件
  */
-import type { Rule } from '../rule.js';
+import type { Rule, RuleFinding } from '../rule.js';
 
 export const rule: Rule = {
   id: 'extract/unreadable',
@@ -21,6 +26,6 @@ export const rule: Rule = {
   check: () => [],
 };
 
-export function unreadableFinding(reason: string): { location: string; actual: string; message: string } {
+export function unreadableFinding(reason: string): RuleFinding {
   return { location: '文件', actual: reason, message: `文件无法读取：${reason}。` };
 }

@@ -7,6 +7,11 @@
  * report: publication cannot precede signing. 乡镇 deadlines are set by each
  * province, so for them it is only info.
  *
+ * @act Check the publication date on the publisher's site. A wrong date in
+ * manifest.csv is corrected there; otherwise the report was late. For 乡镇 the
+ * finding is only `info`: their deadlines are set by each province.
+ * @severity warning / info
+ *
  * @ok
  * 某县水利局2023年政府信息公开工作年度报告
  * 六、其他需要报告的事项
@@ -21,6 +26,7 @@
  * 某县水利局
  * 2024年3月5日
  */
+import { isoDate } from '../../model/dates.js';
 import type { AnnualReport } from '../../model/report.js';
 import type { Rule } from '../rule.js';
 
@@ -29,7 +35,7 @@ const TOWNSHIP = /(乡|镇|街道|街道办事处)(人民政府)?$/;
 
 function signingDate(report: AnnualReport): string | null {
   const m = SIGNED.exec(report.sections.at(-1)?.text.trim() ?? '');
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
+  return m ? isoDate(m[1]!, m[2]!, m[3]!) : null;
 }
 
 /** The statutory deadline as yyyy-mm-dd for this agency and reporting year. */

@@ -3,6 +3,9 @@
  * tables (国办公开办函〔2021〕30号 replaced them from the 2021 reports on).
  * Decided per table from its labels, never from the legal basis the text cites.
  *
+ * @act The tables must follow the 2021 format (国办公开办函〔2021〕30号); the publisher
+ * should reissue them in that format.
+ *
  * @ok
  * 某某镇人民政府2022年政府信息公开工作年度报告
  * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
@@ -13,7 +16,7 @@
  * | 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
  * | 规章 | 0 | 0 | 0 |
  */
-import { TABLE_NAMES } from '../../model/templates.js';
+import { place } from '../../model/places.js';
 import type { Rule } from '../rule.js';
 
 const FIRST_2021_YEAR = 2021;
@@ -28,10 +31,10 @@ export const rule: Rule = {
     return (['activeDisclosure', 'applications'] as const)
       .filter((t) => report.tableTemplates[t] === '2019')
       .map((t) => ({
-        location: TABLE_NAMES[t],
+        location: place.table(t),
         expected: '2021年版',
         actual: '2019年版',
-        message: `${year}年度报告的${TABLE_NAMES[t]}仍使用2019年版格式，应使用国办公开办函〔2021〕30号规定的2021年版格式。`,
+        message: `${year}年度报告的${place.table(t)}仍使用2019年版格式，应使用国办公开办函〔2021〕30号规定的2021年版格式。`,
       }));
   },
 };

@@ -3,6 +3,9 @@
  * statistics period (统计期限) and by the file's own metadata disagree, or the
  * statistics period is not one calendar year.
  *
+ * @act Compare the title, the 统计期限 sentence and the file's own properties, and
+ * correct the one that names the wrong year or period.
+ *
  * @ok
  * 某某区统计局2023年政府信息公开工作年度报告
  * 本报告中所列数据的统计期限为2023年1月1日至2023年12月31日。

@@ -4,6 +4,9 @@
  * numbers do not give, beyond 0.1 point (or half the last digit written).
  * Shares of numbers the text does not state stay unchecked.
  *
+ * @act Recompute the percentage from the two numbers the sentence gives: the
+ * percentage or one of the numbers is wrong.
+ *
  * @ok
  * 一、总体情况
  *

@@ -6,6 +6,10 @@
  * finding says why. Plans (a later year) and 「2019年以来」 are not dates of
  * the paragraph.
  *
+ * @act Check whether the paragraph was copied from last year's report and
+ * update its numbers. A paragraph rightly about an earlier year can be marked
+ * reviewed in nianbao-triage.csv.
+ *
  * @ok
  * 某某局2023年政府信息公开工作年度报告
  *

@@ -7,6 +7,9 @@
  * be all of it (分别为, or 自然人 with 法人或其他组织): lists after 其中 are often
  * a selection.
  *
+ * @act Add up the parts the sentence lists. A total that equals them apart
+ * from a 万 is a unit slip in the text; otherwise the total or a part is wrong.
+ *
  * @ok
  * 一、总体情况
  *

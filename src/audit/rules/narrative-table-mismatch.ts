@@ -7,6 +7,10 @@
  * it counts (件/条/份/宗/次) this year's cases, and the cells are known;
  * 「收到」 matches when it fits either 新收 or 新收＋上年结转.
  *
+ * @act Read the sentence in `actual` and the cell or sum the location names:
+ * one of them is wrong in the report. `expected` lists what the tables give
+ * under each reading the words allow.
+ *
  * @ok
  * 一、总体情况
  *

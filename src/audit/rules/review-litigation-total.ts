@@ -2,6 +2,10 @@
  * review-litigation/total — in 表四, for 行政复议 and for each kind of 行政诉讼,
  * 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
  *
+ * @act Add up the group's four result columns in the original. A difference
+ * means a result or the 总计 is wrong in the report; when they agree, the
+ * extraction misread a cell.
+ *
  * @ok
  * 四、政府信息公开行政复议、行政诉讼情况
  * | 行政复议 | 1 | 0 | 0 | 1 | 2 |
@@ -37,7 +41,7 @@ export const rule: Rule = {
       if (!bad) return [];
       return [
         {
-          location: `表四/${place.reviewGroup(group)}/总计`,
+          location: place.reviewCell(group, 'total'),
           expected: bad.sum,
           actual: bad.total,
           page: cells.total?.page,

@@ -3,6 +3,11 @@
  * deviates from the template. Different wording is `info` (the part is still
  * recognisable); a wrong or missing number is a `warning`.
  *
+ * @act `info` (other wording, part still recognised): usually nothing to do.
+ * `warning` (missing or wrong number): the heading should carry the template's
+ * number.
+ * @severity info / warning
+ *
  * @ok
  * 一、总体情况
  *

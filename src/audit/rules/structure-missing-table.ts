@@ -4,6 +4,12 @@
  * or stripped by the web page, which the message says (as a warning, since the
  * extractor cannot be sure the document has no table).
  *
+ * @act `warning` (the part's heading is there, the table is not): open the
+ * original, where the table is most likely an image or was removed from the
+ * web page, and check its numbers by hand. `error`: the report lacks a table
+ * the format requires.
+ * @severity error / warning
+ *
  * @ok
  * | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
  * | 规章 | 0 | 0 | 0 |
@@ -18,8 +24,9 @@
  * 四、政府信息公开行政复议、行政诉讼情况
  * 本年度未发生行政复议、行政诉讼。
  */
-import { SECTIONS, TABLE_NAMES } from '../../model/templates.js';
-import type { TableKey } from '../../model/report.js';
+import { place } from '../../model/places.js';
+import { TableKey } from '../../model/report.js';
+import { SECTIONS } from '../../model/templates.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 export const rule: Rule = {
@@ -27,9 +34,9 @@ export const rule: Rule = {
   severity: 'error',
   description: { zh: '缺少表二、表三或表四', en: '表二, 表三 or 表四 is absent' },
   check(report) {
-    return (Object.keys(TABLE_NAMES) as TableKey[]).flatMap((key): RuleFinding[] => {
+    return TableKey.options.flatMap((key): RuleFinding[] => {
       if (report.tables[key] !== null || report.uncertain.some((u) => u.table === key)) return [];
-      const name = TABLE_NAMES[key];
+      const name = place.table(key);
       const heading = report.sections.find((s) => s.key === key);
       if (heading) {
         return [

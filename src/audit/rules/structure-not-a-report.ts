@@ -4,6 +4,10 @@
  * mistake, or a report whose body is an image. Reported alone: nine findings
  * about missing parts and tables would bury the one that matters.
  *
+ * @act Look at the file: a notice or news page collected by mistake belongs
+ * out of the corpus; a report published as an image needs text recognition
+ * (OCR) before it can be audited.
+ *
  * @ok
  * 一、总体情况
  *

@@ -2,6 +2,10 @@
  * structure/section-order — the six parts appear out of template order, or
  * one part (or one heading number) appears twice.
  *
+ * @act Compare the parts with the template's order 一 to 六. It is usually a
+ * copied heading or a numbering slip, which the publisher should renumber or
+ * remove.
+ *
  * @ok
  * 一、总体情况
  * 二、主动公开政府信息情况

@@ -4,14 +4,16 @@
  * why. Reported once per row (listing the blank columns), and once for a table
  * whose every value cell is blank, so an empty form does not flood the list.
  *
+ * @act A blank is not 0: the publisher should fill in the number (0 when
+ * nothing happened). Until then the sums that need the cells stay unchecked.
+ *
  * @ok
  * | 一、本年新收政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
  *
  * @not-ok 表三/一、本年新收
  * | 一、本年新收政府信息公开申请数量 | 1 |  | 0 | 0 | 0 | 0 | 1 |
  */
-import { TABLE_NAMES } from '../../model/templates.js';
-import { cellState } from '../../model/cell.js';
+import { place } from '../../model/places.js';
 import { placedCells, type PlacedCell } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
@@ -30,14 +32,14 @@ export const rule: Rule = {
     const cells = placedCells(report);
     for (const table of ['activeDisclosure', 'applications', 'reviewLitigation'] as const) {
       const inTable = cells.filter((c) => c.table === table);
-      const blank = inTable.filter((c) => cellState(c.cell) === 'blank');
+      const blank = inTable.filter((c) => c.cell.state === 'blank');
       if (!blank.length) continue;
       if (blank.length === inTable.length && byRow(inTable).size > 1) {
         findings.push({
-          location: TABLE_NAMES[table],
+          location: place.table(table),
           actual: `${blank.length} 个单元格全部空白`,
           page: blank[0]!.cell.page,
-          message: `${TABLE_NAMES[table]}所有数值单元格均为空白，表格未填写。`,
+          message: `${place.table(table)}所有数值单元格均为空白，表格未填写。`,
         });
         continue;
       }

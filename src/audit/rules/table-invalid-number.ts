@@ -4,13 +4,16 @@
  * 「无」 mean "not applicable" and are accepted; the signed 2019 「本年增/减」 and
  * the two amount columns (采购总金额, 本年收费金额) accept signs and decimals.
  *
+ * @act Read the cell in the original. Text where a count belongs (「若干」, a
+ * fraction, a remark) should be corrected by the publisher; a clean number in
+ * the original means the extraction misread it.
+ *
  * @ok
  * | 一、本年新收政府信息公开申请数量 | 2 | / | 0 | 0 | 0 | 0 | 2 |
  *
  * @not-ok 表三/一、本年新收/自然人
  * | 一、本年新收政府信息公开申请数量 | 1.5 | 0 | 0 | 0 | 0 | 0 | 2 |
  */
-import { cellState } from '../../model/cell.js';
 import { placedCells } from '../places.js';
 import type { Rule } from '../rule.js';
 
@@ -25,7 +28,7 @@ export const rule: Rule = {
   },
   check(report) {
     return placedCells(report)
-      .filter((c) => cellState(c.cell) === 'invalid')
+      .filter((c) => c.cell.state === 'invalid')
       .map((c) => ({
         location: `${c.row}/${c.column}`,
         expected: EXPECTED[c.kind],

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, VerbosityLevel, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UnreadableDocument } from '../../model/ir.js';
+import { isoDate } from '../../model/dates.js';
 
 const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
@@ -57,5 +58,5 @@ export function hasEndMarker(bytes: Uint8Array): boolean {
 /** PDF date string (D:20240115093000+08'00') → 2024-01-15. */
 export function pdfDate(value: unknown): string | null {
   const m = typeof value === 'string' ? /^(?:D:)?(\d{4})(\d{2})(\d{2})/.exec(value) : null;
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+  return m ? isoDate(m[1]!, m[2]!, m[3]!) : null;
 }
