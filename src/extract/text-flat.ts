@@ -42,6 +42,9 @@ const DICTIONARY: { word: string; kind: Kind }[] = [
   ...GROUP_WORDS.map((word) => ({ word, kind: 'group' as const })),
   ...HEADER_WORDS.map((word) => ({ word, kind: 'header' as const })),
 ].sort((a, b) => b.word.length - a.word.length);
+/** the dictionary by first character: a long page is scanned once, not once per word */
+const BY_FIRST = new Map<string, typeof DICTIONARY>();
+for (const d of DICTIONARY) BY_FIRST.set(d.word[0]!, [...(BY_FIRST.get(d.word[0]!) ?? []), d]);
 
 /** one printed number; a digit that is the numbering of the next label (「…00000002.其他法律…」) is not part of it */
 const NUMBER = String.raw`-?(?:\d(?![.、](?:\D|$)))+(?:\.\d+)?(?:万元|元)?`;
@@ -81,7 +84,7 @@ function tokenize(f: string): Token[] {
   while (p < f.length) {
     const rest = f.slice(p, p + 80);
     const caption = CAPTION.exec(rest);
-    const word = caption ? null : DICTIONARY.find((d) => rest.startsWith(d.word));
+    const word = caption ? null : BY_FIRST.get(f[p]!)?.find((d) => rest.startsWith(d.word));
     const numbering = NUMBERING.exec(rest);
     const run = RUN.exec(rest);
     let len = 1;

@@ -113,10 +113,10 @@ export function isPartHeading(text: string): boolean {
   return !!section && section.pattern.test(f.slice(m[0].length, m[0].length + 24));
 }
 
-/** Whether concatenating two header fragments gives a column label neither is alone (「本年新」「公开数量」). */
+/** Whether two header fragments are one column label broken over lines (「本年新」「公开数量」, 「其他」「结果」). */
 export function joinsHeader(a: string, b: string): boolean {
   const fa = fold(a);
   const fb = fold(b);
   const known = (f: string) => HEADER_WORDS.some((w) => f === w || (w.length >= 4 && f.endsWith(w)));
-  return !!fa && !!fb && !known(fa) && !known(fb) && known(fa + fb);
+  return !!fa && !!fb && !known(fb) && known(fa + fb);
 }

@@ -23,8 +23,8 @@ describe('one table cell per line (a DOCX saved as text)', () => {
   const doc = textToDocument(fixture('one-cell-per-line.txt'));
   const [active, applications] = tables(doc);
 
-  it('finds 表二 and 表三 by their labels and leaves the prose around them', () => {
-    expect(tables(doc)).toHaveLength(2);
+  it('finds 表二, 表三 and 表四 by their labels and leaves the prose around them', () => {
+    expect(tables(doc)).toHaveLength(3);
     expect(paragraphs(doc)).toContain('二、主动公开政府信息情况');
     expect(paragraphs(doc)).toContain('三、收到和处理政府信息公开申请情况');
     expect(paragraphs(doc)).toContain('部分栏目更新不及时。');
@@ -62,6 +62,13 @@ describe('one table cell per line (a DOCX saved as text)', () => {
       '法律服务机构',
       '其他',
     ]);
+  });
+
+  it('gives 表四 header rows (「其他」「结果」 joined) and its 15 values a row without a label', () => {
+    const review = tables(doc)[2]!;
+    expect(rows(review)[0]!.filter(Boolean)).toContain('其他结果');
+    expect(rows(review).some((r) => r.includes('结果'))).toBe(false);
+    expect(rows(review)[review.rows - 1]).toEqual('1 0 0 0 1 0 0 0 0 0 2 1 0 0 3'.split(' '));
   });
 
   it('puts a group label and the row label it stands beside in one row', () => {
