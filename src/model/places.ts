@@ -1,7 +1,7 @@
 import {
   ACTIVE_DISCLOSURE,
   APPLICATION_COLUMNS,
-  APPLICATION_ROWS,
+  ALL_APPLICATION_ROWS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
   TABLE_NAMES,
@@ -11,7 +11,7 @@ import {
 /** Names of places as the report itself prints them, for `location` and messages. */
 export const place = {
   applicationRow(key: string): string {
-    return [...APPLICATION_ROWS['2021'], ...APPLICATION_ROWS['2019']].find((r) => r.key === key)?.short ?? key;
+    return ALL_APPLICATION_ROWS.find((r) => r.key === key)?.short ?? key;
   },
   applicationColumn(key: string): string {
     return APPLICATION_COLUMNS.find((c) => c.key === key)?.short ?? key;

@@ -13,10 +13,10 @@
  * | 信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |
  * | 规章 | 0 | 0 | 0 |
  */
-import { TABLE_NAMES } from '../../model/templates.js';
+import { TABLE_NAMES, TEMPLATE_FROM_YEAR } from '../../model/templates.js';
 import type { Rule } from '../rule.js';
 
-const FIRST_2021_YEAR = 2021;
+const FIRST_2021_YEAR = TEMPLATE_FROM_YEAR['2021'];
 
 export const rule: Rule = {
   id: 'meta/template-outdated',

@@ -32,6 +32,7 @@ function activeDisclosure(report: AnnualReport): RuleFinding[] {
   return ACTIVE_DISCLOSURE[templateOf(report, 'activeDisclosure')].flatMap((sub) => {
     if (!table[sub.key]) return [missing(`${name}/${sub.caption}`, `${name}「${sub.caption}」子表`)];
     return sub.rows.flatMap((row) => {
+      if (isUncertain(report, 'activeDisclosure', `${sub.key}/${row.key}`)) return [];
       const cells = table[sub.key]![row.key];
       if (!cells)
         return [missing(`${name}/${sub.caption}/${row.short}`, `${name}「${sub.caption}」中「${row.label}」行`)];
@@ -61,6 +62,7 @@ function reviewLitigation(report: AnnualReport): RuleFinding[] {
   if (!table || isUncertain(report, 'reviewLitigation', null)) return [];
   const name = TABLE_NAMES.reviewLitigation;
   return REVIEW_GROUPS.flatMap((g) => {
+    if (isUncertain(report, 'reviewLitigation', g.key)) return [];
     if (!table[g.key]) return [missing(`${name}/${g.short}`, `${name}「${g.short}」栏目`)];
     return REVIEW_COLUMNS.filter((c) => !table[g.key]![c.key]).map((c) =>
       missing(`${name}/${g.short}/${c.short}`, `${name}「${g.short}/${c.label}」栏`),
