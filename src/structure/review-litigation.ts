@@ -2,7 +2,7 @@ import type { Diagnostic, IRCell } from '../model/ir.js';
 import type { PrintedLabel, ReviewLitigationTable, UncertainPlace } from '../model/report.js';
 import { REVIEW_COLUMNS, REVIEW_GROUPS, REVIEW_ROW_SUM, TABLE_NAMES } from '../model/templates.js';
 import { MIN_SIMILARITY, sameWording, similarity } from './align.js';
-import { fillsColumns, splitRun, type SumIdentity } from './digit-runs.js';
+import { digitRun, fillsColumns, splitRun, type SumIdentity } from './digit-runs.js';
 import { hasValue, rowCells, splitTrailingValues, trailingRun, type GridView } from './grid-view.js';
 import { matchLabel } from './labels.js';
 import { looksLikeValue, parseCell } from '../model/cell.js';
@@ -114,7 +114,11 @@ function readByPosition(view: GridView, out: StructuredReviewLitigation): string
   }
   for (const cells of valueRows) {
     const { labels, values } = splitTrailingValues(cells);
-    const trailing = view.table.layout === 'text' && values.length <= 1 ? trailingRun(cells) : null;
+    const lone = values.length === 1 && !labels.length ? digitRun(values[0]!.text) : null;
+    const trailing =
+      view.table.layout !== 'text' || values.length > 1
+        ? null
+        : (trailingRun(cells) ?? (lone ? { labels: [], run: lone, page: values[0]!.page } : null));
     const run = trailing && fillsColumns(trailing.run, REVIEW_COLUMNS.length) ? trailing : null;
     const names = (run?.labels ?? labels).map((l) => l.text);
     const group = groupIn(names.join(' '));
