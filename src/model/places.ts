@@ -2,6 +2,7 @@ import type { TableKey } from './report.js';
 import {
   ACTIVE_DISCLOSURE,
   APPLICATION_COLUMNS,
+  ALL_APPLICATION_ROWS,
   APPLICATION_ROWS,
   OUTCOME_GROUP_NAMES,
   type OutcomeGroup,
@@ -44,7 +45,7 @@ export const place = {
   },
 
   applicationRow(key: string): string {
-    return [...APPLICATION_ROWS['2021'], ...APPLICATION_ROWS['2019']].find((r) => r.key === key)?.short ?? key;
+    return ALL_APPLICATION_ROWS.find((r) => r.key === key)?.short ?? key;
   },
   applicationColumn(key: string): string {
     return APPLICATION_COLUMNS.find((c) => c.key === key)?.short ?? key;

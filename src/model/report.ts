@@ -67,6 +67,22 @@ export const UncertainPlace = z.object({
 });
 export type UncertainPlace = z.infer<typeof UncertainPlace>;
 
+/** A table row's label as the report prints it, and whether it is the template's own wording. */
+export const PrintedLabel = z.object({
+  printed: z.string(),
+  /** false for a typo, a truncation or other words; script, width, spacing, punctuation and numbering do not count */
+  matchesTemplate: z.boolean(),
+});
+export type PrintedLabel = z.infer<typeof PrintedLabel>;
+const LabelMap = z.record(z.string(), PrintedLabel);
+/** keyed like the tables: row key (applications), group key (reviewLitigation), `sub/row` (activeDisclosure) */
+export const RowLabels = z.object({
+  activeDisclosure: LabelMap,
+  applications: LabelMap,
+  reviewLitigation: LabelMap,
+});
+export type RowLabels = z.infer<typeof RowLabels>;
+
 export const AnnualReport = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   source: z.object({
@@ -100,6 +116,8 @@ export const AnnualReport = z.object({
     applications: TemplateVersion.nullable(),
     reviewLitigation: TemplateVersion.nullable(),
   }),
+  /** the printed label of every row placed in a template row (the template row is the key) */
+  rowLabels: RowLabels.default({ activeDisclosure: {}, applications: {}, reviewLitigation: {} }),
   uncertain: z.array(UncertainPlace),
   diagnostics: z.array(Diagnostic),
 });

@@ -20,6 +20,7 @@ import { rule as structureMissingRow } from './structure-missing-row.js';
 import { rule as structureMissingSection } from './structure-missing-section.js';
 import { rule as structureMissingTable } from './structure-missing-table.js';
 import { rule as structureNotAReport } from './structure-not-a-report.js';
+import { rule as structureRowMislabeled } from './structure-row-mislabeled.js';
 import { rule as structureSectionOrder } from './structure-section-order.js';
 import { rule as tableBlankCell } from './table-blank-cell.js';
 import { rule as tableInvalidNumber } from './table-invalid-number.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   structureHeadingMislabeled,
   structureMissingTable,
   structureMissingRow,
+  structureRowMislabeled,
   tableBlankCell,
   tableInvalidNumber,
   applicationsRowTotal,
