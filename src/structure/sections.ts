@@ -1,7 +1,7 @@
 import type { Block } from '../model/ir.js';
 import type { Section } from '../model/report.js';
 import { APPLICATION_ROWS, OUTCOME_GROUP_LABELS, SECTIONS, type SectionDef } from '../model/templates.js';
-import { matchLabel, normalizeLabel } from './labels.js';
+import { labelScore, normalizeLabel } from './labels.js';
 import {
   chineseOrdinal,
   type Numbering,
@@ -14,7 +14,7 @@ import {
 
 /** a heading standing on its own line is short; longer lines are prose with a run-in heading at most */
 const MAX_HEADING_LENGTH = 44;
-const RUN_IN_TITLE = 40;
+const RUN_IN_TITLE = 30;
 
 /** Where a part opens: block, character range of its heading, and what the heading says. */
 interface Head {
@@ -31,13 +31,13 @@ const headingOf = (text: string, start: number, end: number) => text.slice(start
 
 const ROW_LABELS = [...APPLICATION_ROWS['2019'], ...APPLICATION_ROWS['2021']];
 
+const GROUP_PHRASES = OUTCOME_GROUP_LABELS.flatMap((g) => g.phrases).filter((p) => p.length >= 4);
+
 /** 表三's row labels 「一、本年新收…」「三、本年度办理结果」「四、结转下年度继续办理」 are rows, not parts. */
 function isTableRowLabel(title: string): boolean {
   const normalized = normalizeLabel(title);
   if (!normalized) return false;
-  return (
-    matchLabel(ROW_LABELS, title) !== null || OUTCOME_GROUP_LABELS.some((g) => g.phrases.some((p) => normalized === p))
-  );
+  return ROW_LABELS.some((def) => labelScore(def, normalized) > 0) || GROUP_PHRASES.some((p) => normalized.includes(p));
 }
 
 interface Candidate extends Head {
@@ -62,12 +62,14 @@ function candidateAt(line: OutlineLine): Candidate | null {
   const rest = text.slice(numbering.length);
   if (text.trim().length <= MAX_HEADING_LENGTH) {
     const def = partByWording(rest);
-    return { ...base, end: text.length, def, exact: false, short: true, rowLabel: !def && isTableRowLabel(rest) };
+    return { ...base, end: text.length, def, exact: false, short: true, rowLabel: isTableRowLabel(rest) };
   }
   const stop = /[。：:]/.exec(rest.slice(0, RUN_IN_TITLE));
-  const def = stop ? partByWording(rest.slice(0, stop.index)) : null;
+  const title = stop ? rest.slice(0, stop.index) : '';
+  const def = partByWording(title);
   if (!def || !stop) return null;
-  return { ...base, end: numbering.length + stop.index + 1, def, exact: false, short: false, rowLabel: false };
+  const end = numbering.length + stop.index;
+  return { ...base, end, def, exact: false, short: false, rowLabel: isTableRowLabel(title) };
 }
 
 /**
@@ -81,24 +83,20 @@ function numberedHeads(lines: OutlineLine[]): Head[] {
   const heads: Head[] = [];
   let lastOrdinal = 0;
   let lastPart = 0;
+  /** the number of the last out-of-sequence line: a list restarted inside a part (「一、…」「二、…」 under 五) */
+  let listOrdinal: number | null = null;
   const seen = new Set<number>();
   for (const line of lines) {
     if (line.level !== 1) continue;
     const c = candidateAt(line);
-    if (!c || c.rowLabel) continue;
-    const ordinal = c.numbering!.ordinal;
-    const inSequence = ordinal >= lastOrdinal;
-    let def: SectionDef | null | undefined;
-    if (c.def) {
-      const accepted =
-        inSequence || (c.exact && ordinal === c.def.number) || (ordinal === c.def.number && !seen.has(c.def.number));
-      if (accepted) def = c.def;
-    } else if (c.short && ordinal === lastOrdinal + 1) {
-      const due = SECTIONS[ordinal - 1];
-      def = due && due.number > lastPart && !seen.has(due.number) ? due : null;
+    const ordinal = line.numbering!.ordinal;
+    const def = c && !c.rowLabel ? partOf(c, ordinal, lastOrdinal, lastPart, listOrdinal, seen) : undefined;
+    if (def === undefined) {
+      if (ordinal < lastOrdinal) listOrdinal = ordinal;
+      continue;
     }
-    if (def === undefined) continue;
-    heads.push({ ...c, def });
+    heads.push({ ...c!, def });
+    listOrdinal = null;
     lastOrdinal = Math.max(lastOrdinal, ordinal);
     if (def) {
       lastPart = Math.max(lastPart, def.number);
@@ -106,6 +104,27 @@ function numberedHeads(lines: OutlineLine[]): Head[] {
     }
   }
   return heads;
+}
+
+/** The part a level-1 line opens (null: a level-1 heading that names none), or undefined when it opens nothing. */
+function partOf(
+  c: Candidate,
+  ordinal: number,
+  lastOrdinal: number,
+  lastPart: number,
+  listOrdinal: number | null,
+  seen: Set<number>,
+): SectionDef | null | undefined {
+  if (c.def) {
+    if (ordinal >= lastOrdinal) return c.def;
+    if (c.exact && ordinal === c.def.number) return c.def;
+    const continuesList = listOrdinal !== null && ordinal === listOrdinal + 1;
+    if (!continuesList && c.short && ordinal === c.def.number && !seen.has(c.def.number)) return c.def;
+    return undefined;
+  }
+  if (!c.short || ordinal !== lastOrdinal + 1) return undefined;
+  const due = SECTIONS[ordinal - 1];
+  return due && due.number > lastPart && !seen.has(due.number) ? due : null;
 }
 
 /** A position in the document, for ordering heads. */
