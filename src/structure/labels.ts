@@ -64,3 +64,16 @@ export function containsAny(text: string, phrases: readonly string[]): boolean {
   const normalized = normalizeLabel(text);
   return phrases.some((p) => normalized.includes(p));
 }
+
+const SIMPLIFIED = new Map<string, string>();
+
+/** Simplified script only (no width folding): for prose whose punctuation the narrative patterns read as printed. */
+export function simplifiedScript(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  const cached = SIMPLIFIED.get(text);
+  if (cached !== undefined) return cached;
+  const out = toSimplified(text);
+  if (SIMPLIFIED.size >= FOLD_CACHE_LIMIT) SIMPLIFIED.clear();
+  SIMPLIFIED.set(text, out);
+  return out;
+}

@@ -63,7 +63,6 @@ describe('numbering styles and levels', () => {
   });
 });
 
-
 describe('the parts of every real excerpt, and nothing else', () => {
   for (const [name, expected, notParts] of EXCERPTS) {
     const want = expected.map(([printed, text, part]) => [printed, `${printed}${text}`, part]);

@@ -17,6 +17,7 @@ import {
   type TopicKey,
 } from '../../model/claims.js';
 import type { AnnualReport, SectionKey } from '../../model/report.js';
+import { simplifiedScript } from '../../structure/labels.js';
 import { findMentions, halfWidthDigits, isYear, type Mention } from './numbers.js';
 
 export type ClaimKind = 'count' | 'money' | 'percent' | 'zero' | 'outcome';
@@ -344,7 +345,7 @@ export function extractClaims(report: AnnualReport): Claim[] {
     if (part === null || !NARRATIVE_PARTS.includes(part)) continue;
     let headingTopic: TopicKey | null = null;
     section.text.split('\n').forEach((raw, paragraph) => {
-      const line = halfWidthDigits(raw.trim());
+      const line = halfWidthDigits(simplifiedScript(raw.trim()));
       if (!line) return;
       const ctx: SentenceContext = {
         part,
