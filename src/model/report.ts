@@ -43,10 +43,17 @@ export const SectionKey = z.enum([
 ]);
 export type SectionKey = z.infer<typeof SectionKey>;
 
+/**
+ * One part as the report prints it. Nothing a report prints can fail here: a
+ * part numbered 七、 or worded in its own way is recorded, and the rules say how
+ * it deviates from the template.
+ */
 export const Section = z.object({
-  /** the number the heading itself carries (一 → 1), null when it has none */
-  number: z.number().int().min(1).max(6).nullable(),
-  key: SectionKey,
+  /** the template part the heading was matched to (1..6), null when it matched none */
+  number: z.number().int().nullable(),
+  /** the numbering as printed: 「七、」「第三部分」; null when the heading has none */
+  printed: z.string().nullable(),
+  key: SectionKey.nullable(),
   heading: z.string(),
   text: z.string(),
   page: z.number().int().positive().nullable(),

@@ -17,6 +17,7 @@ import {
   type TopicKey,
 } from '../../model/claims.js';
 import type { AnnualReport, SectionKey } from '../../model/report.js';
+import { simplifiedScript } from '../../structure/labels.js';
 import { findMentions, halfWidthDigits, isYear, type Mention } from './numbers.js';
 
 export type ClaimKind = 'count' | 'money' | 'percent' | 'zero' | 'outcome';
@@ -340,13 +341,14 @@ export function paragraphYear(line: string): number | null {
 export function extractClaims(report: AnnualReport): Claim[] {
   const claims: Claim[] = [];
   for (const section of report.sections) {
-    if (!NARRATIVE_PARTS.includes(section.key)) continue;
+    const part = section.key;
+    if (part === null || !NARRATIVE_PARTS.includes(part)) continue;
     let headingTopic: TopicKey | null = null;
     section.text.split('\n').forEach((raw, paragraph) => {
-      const line = halfWidthDigits(raw.trim());
+      const line = halfWidthDigits(simplifiedScript(raw.trim()));
       if (!line) return;
       const ctx: SentenceContext = {
-        part: section.key,
+        part,
         paragraph,
         reportYear: report.meta.year,
         paragraphYear: paragraphYear(line),
