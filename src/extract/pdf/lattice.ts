@@ -13,6 +13,8 @@ export interface LatticeTable extends Box {
   xs: number[];
   ys: number[];
   cells: LatticeCell[];
+  /** the first or last row is closed by the walls' ends, not by a drawn line (see `wallsEnd`) */
+  open: { top: boolean; bottom: boolean };
 }
 
 export interface LatticeCell {
@@ -222,7 +224,7 @@ function tableStarts(walls: number[][]): number[] {
   return starts;
 }
 
-function bandToTable(hs: Edge[], vs: Edge[], ys: number[]): LatticeTable | null {
+function bandToTable(hs: Edge[], vs: Edge[], ys: number[], open: LatticeTable['open']): LatticeTable | null {
   const [top, bottom] = [ys[0]!, ys[ys.length - 1]!];
   const inBand = vs.filter((e) => e.a < bottom - SNAP_TOLERANCE && e.b > top + SNAP_TOLERANCE);
   const candidates = linePositions(inBand.map((e) => e.pos));
@@ -234,7 +236,28 @@ function bandToTable(hs: Edge[], vs: Edge[], ys: number[]): LatticeTable | null 
   const cells = cellsOfFrame(hs, inBand, xs, ys);
   // a single framed cell is kept: it may be the first row of a table the page break cut
   if (cells.length < 1) return null;
-  return { ...box, xs, ys, cells };
+  return { ...box, xs, ys, cells, open };
+}
+
+/**
+ * Where both outer walls run on past the frame's last (or first) horizontal
+ * line to a common end, the page break cut the table open: the producer
+ * closes the row on the next page (WPS), or draws a row-spanning cell's walls
+ * to the page's edge (Chromium). The walls' end closes the row instead.
+ */
+function wallsEnd(vs: Edge[], xs: number[], ys: number[], side: 'top' | 'bottom'): number | null {
+  const [first, last] = [ys[0]!, ys[ys.length - 1]!];
+  const past = (v: Edge) => (side === 'bottom' ? v.b - last : first - v.a);
+  const ends = [xs[0]!, xs[xs.length - 1]!].map((x) => {
+    const wall = vs.filter((v) => Math.abs(v.pos - x) <= SNAP_TOLERANCE && past(v) >= MIN_TABLE_EDGE);
+    return wall.length
+      ? side === 'bottom'
+        ? Math.max(...wall.map((v) => v.b))
+        : Math.min(...wall.map((v) => v.a))
+      : NaN;
+  });
+  const [left, right] = ends as [number, number];
+  return Math.abs(left - right) <= SNAP_TOLERANCE ? (left + right) / 2 : null;
 }
 
 /** One connected frame → its table, or the tables drawn touching one another in it. */
@@ -248,7 +271,14 @@ function frameToTables(frame: Edge[]): LatticeTable[] {
   const colLines = onLines(vs, xs);
   const walls = ys.slice(1).map((_, r) => rowWalls(colLines, ys, r));
   const starts = tableStarts(walls);
-  return starts.flatMap((start, i) => bandToTable(hs, vs, ys.slice(start, (starts[i + 1] ?? ys.length - 1) + 1)) ?? []);
+  const [top, bottom] = [wallsEnd(vs, xs, ys, 'top'), wallsEnd(vs, xs, ys, 'bottom')];
+  return starts.flatMap((start, i) => {
+    const open = { top: i === 0 && top !== null, bottom: i === starts.length - 1 && bottom !== null };
+    const band = ys.slice(start, (starts[i + 1] ?? ys.length - 1) + 1);
+    if (open.top) band.unshift(top!);
+    if (open.bottom) band.push(bottom!);
+    return bandToTable(hs, vs, band, open) ?? [];
+  });
 }
 
 /** Ruling lines → tables, top to bottom (pdfplumber's lattice stages). */
