@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeAgency } from '../../src/nightly/agencies.js';
 import { inShard, parseShard } from '../../src/nightly/shard.js';
 import { deadlineFor } from '../../src/audit/rules/meta-published-late.js';
+import { agencyLevel } from '../../src/model/agencies.js';
 
 describe('agency names as matching keys', () => {
   it('fold width, spaces and bracketed remarks', () => {
@@ -25,9 +26,14 @@ describe('shards', () => {
 
 describe('the 条例 第四十九条 deadline', () => {
   it('is 31 January for departments, 31 March for a government’s own report and before the 2019 revision', () => {
-    expect(deadlineFor('某县水利局', 2023)).toBe('2024-01-31');
-    expect(deadlineFor('某县人民政府', 2023)).toBe('2024-03-31');
-    expect(deadlineFor('某镇人民政府', 2023)).toBe('2024-01-31');
-    expect(deadlineFor('某县水利局', 2018)).toBe('2019-03-31');
+    expect(deadlineFor(agencyLevel('某县水利局'), 2023)).toBe('2024-01-31');
+    expect(deadlineFor(agencyLevel('某县人民政府'), 2023)).toBe('2024-03-31');
+    expect(deadlineFor(agencyLevel('某镇人民政府'), 2023)).toBe('2024-01-31');
+    expect(deadlineFor(agencyLevel('某县水利局'), 2018)).toBe('2019-03-31');
+    expect(deadlineFor(agencyLevel('某市2025年'.slice(0, 2)), 2025)).toBe('2026-03-31');
+    expect(deadlineFor(agencyLevel('平潭综合实验区'), 2021)).toBe('2022-03-31');
+    expect(deadlineFor(agencyLevel('山西省人民政府外事办公室'), 2021)).toBe('2022-01-31');
+    // a name that shows no level: only the later deadline is certain
+    expect(deadlineFor(null, 2023)).toBe('2024-03-31');
   });
 });
