@@ -77,3 +77,10 @@ export function withoutParentRegions(key: string): string {
     rest = rest.slice(parent.length);
   }
 }
+
+/** A key without any region it begins with: 绵阳市卫生健康委 → 卫生健康委; '' when it is a region alone. */
+export function withoutRegions(key: string): string {
+  let rest = key;
+  for (let parent = REGION.exec(rest)?.[0]; parent; parent = REGION.exec(rest)?.[0]) rest = rest.slice(parent.length);
+  return rest;
+}

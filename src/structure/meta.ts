@@ -1,4 +1,11 @@
-import { type AgencyLevel, SELF_REFERENCE, agencyKey, agencyLevel } from '../model/agencies.js';
+import {
+  type AgencyLevel,
+  SELF_REFERENCE,
+  agencyKey,
+  agencyLevel,
+  bareAgency,
+  withoutRegions,
+} from '../model/agencies.js';
 import type { Block, DocumentIR } from '../model/ir.js';
 import type { Diagnostic } from '../model/ir.js';
 import { simplified } from '../model/script.js';
@@ -213,6 +220,20 @@ function overviewYear(blocks: Block[]): number | null {
   return null;
 }
 
+/**
+ * A title that names a department without its region (「2020年卫生健康委员会…」)
+ * is completed by the body's name for it (「请与绵阳市卫生健康委办公室联系」):
+ * both departments, the same words once the region is set aside. A township's
+ * name is its own: 沙塘镇人民政府 stays as the title prints it.
+ */
+function withRegion(fromTitle: string | null, fromBody: string | null): string | null {
+  if (!fromTitle || !fromBody) return fromTitle ?? fromBody;
+  const [title, body] = [bareAgency(fromTitle), bareAgency(fromBody)];
+  const core = withoutRegions(body);
+  const completes = withoutRegions(title) === title && core !== body && core.slice(0, 2) === title.slice(0, 2);
+  return completes && agencyLevel(title) === 'department' && agencyLevel(body) === 'department' ? fromBody : fromTitle;
+}
+
 /** The level a report's words about itself show when its name is nowhere: 「我局」「我镇」. */
 function selfReferenceLevel(blocks: Block[]): AgencyLevel | null {
   const text = simplified(
@@ -242,7 +263,7 @@ export function readMeta(doc: DocumentIR, diagnostics: Diagnostic[]): ReportMeta
   );
   const period = periodFrom(fullText, diagnostics);
   const periodYear = period ? Number(period.start.slice(0, 4)) : null;
-  const agency = (title ? agencyFrom(title, diagnostics) : null) ?? agencyFromBody(doc.blocks);
+  const agency = withRegion(title ? agencyFrom(title, diagnostics) : null, agencyFromBody(doc.blocks));
   if (!title) diagnostics.push({ code: 'meta/no-title', message: '未找到报告标题' });
   const published = publishedDate(doc);
   const publishedYear = published ? Number(published.slice(0, 4)) - 1 : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAgency } from '../../src/nightly/agencies.js';
+import { CorpusIndex, normalizeAgency } from '../../src/nightly/agencies.js';
 import { inShard, parseShard } from '../../src/nightly/shard.js';
 import { deadlineFor } from '../../src/audit/rules/meta-published-late.js';
 import { agencyLevel } from '../../src/model/agencies.js';
@@ -9,6 +9,33 @@ describe('agency names as matching keys', () => {
     expect(normalizeAgency('某市 人力资源和社会保障局（本级）')).toBe(normalizeAgency('某市人力资源和社会保障局'));
     expect(normalizeAgency('某市第１区教育局')).toBe('某市第1区教育局');
     expect(normalizeAgency('某市教育局')).not.toBe(normalizeAgency('某市财政局'));
+  });
+});
+
+describe('the corpus index joins one agency’s reports across years', () => {
+  const index = (entries: [string, number][]) => {
+    const i = new CorpusIndex(() => null);
+    for (const [agency, year] of entries) i.add(agency, year, `${agency}/${year}`);
+    return i;
+  };
+
+  it('when one year names the parent region and the other does not', () => {
+    const i = index([['洪泽区人民政府', 2023]]);
+    expect(i.fileFor('淮安市洪泽区人民政府', 2023)).toBe('洪泽区人民政府/2023');
+    expect(index([['淮安市洪泽区人民政府', 2023]]).fileFor('洪泽区人民政府', 2023)).toBe('淮安市洪泽区人民政府/2023');
+    expect(i.fileFor('洪泽区政府', 2023)).toBe('洪泽区人民政府/2023');
+  });
+
+  it('never across different parents, nor when two reports would fit', () => {
+    expect(index([['宿迁市洪泽区人民政府', 2023]]).fileFor('淮安市洪泽区人民政府', 2023)).toBeUndefined();
+    const two = index([
+      ['淮安市洪泽区人民政府', 2023],
+      ['宿迁市洪泽区人民政府', 2023],
+    ]);
+    expect(two.fileFor('洪泽区人民政府', 2023)).toBeUndefined();
+    expect(two.fileFor('淮安市洪泽区人民政府', 2023)).toBe('淮安市洪泽区人民政府/2023');
+    // a department named without its city is any city's
+    expect(index([['某某市民政局', 2023]]).fileFor('民政局', 2023)).toBeUndefined();
   });
 });
 
