@@ -38,7 +38,7 @@ async function contextFrom(examples: Example[]): Promise<RuleContext> {
   for (const e of examples.filter((x) => x.kind === 'previous'))
     previous.push(await readReport(Buffer.from(e.text), 'previous.txt'));
   const index = new CorpusIndex((i) => previous[Number(i)] ?? null);
-  previous.forEach((r, i) => index.add(r.meta.agency, r.meta.year, String(i)));
+  for (const [i, r] of previous.entries()) index.add(r.meta.agency, r.meta.year, String(i));
   return { reportFor: (agency, year) => index.reportFor(agency, year) };
 }
 
