@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGENCY_LEVELS } from './agencies.js';
 import { Diagnostic, Format } from './ir.js';
 
 export const SCHEMA_VERSION = 1;
@@ -101,6 +102,10 @@ export const AnnualReport = z.object({
   meta: z.object({
     title: z.string().nullable(),
     agency: z.string().nullable(),
+    /** what the agency's name shows it is (src/model/agencies.ts): the deadline of 《条例》第四十九条 depends on it */
+    agencyLevel: z.enum(AGENCY_LEVELS).nullable(),
+    /** the agency as a key that meets its reports of other years (parent regions kept; see agencies.ts) */
+    agencyKey: z.string().nullable(),
     year: z.number().int().nullable(),
     template: TemplateVersion,
     periodStart: z.string().nullable(),

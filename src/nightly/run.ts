@@ -11,6 +11,7 @@ import type { AnnualReport } from '../model/report.js';
 import { toFinding } from '../audit/rule.js';
 import { rule as unreadable, unreadableFinding } from '../audit/rules/extract-unreadable.js';
 import { CorpusIndex } from './agencies.js';
+import { agencyKey, agencyLevel } from '../model/agencies.js';
 import { decodeFindings, encodeFindings } from './cached-findings.js';
 import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
@@ -122,6 +123,7 @@ function withManifest(report: AnnualReport, entry: ManifestEntry | undefined): A
   const meta = {
     ...report.meta,
     agency: entry.agency ?? report.meta.agency,
+    ...(entry.agency ? { agencyLevel: agencyLevel(entry.agency), agencyKey: agencyKey(entry.agency) } : {}),
     year: entry.year ?? report.meta.year,
     published: entry.published ?? report.meta.published,
   };

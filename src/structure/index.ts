@@ -64,6 +64,8 @@ export function structureDocument(doc: DocumentIR, source: SourceInfo): AnnualRe
     meta: {
       title: meta.title,
       agency: meta.agency,
+      agencyLevel: meta.agencyLevel,
+      agencyKey: meta.agencyKey,
       year: meta.year,
       template,
       periodStart: meta.periodStart,

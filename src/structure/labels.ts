@@ -1,22 +1,9 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import { simplified } from '../model/script.js';
 import type { LabelDef } from '../model/templates.js';
 
-/** Traditional → Simplified (Hong Kong and Taiwan variants too); built once, it is costly. */
-const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
-const FOLDED = new Map<string, string>();
-const FOLD_CACHE_LIMIT = 50_000;
-/** any character outside ASCII: only those can need converting */
-const NON_ASCII = /[^\p{ASCII}]/u;
-
-/** NFKC and Simplified script, once per distinct string (labels and headings repeat across a corpus). */
+/** NFKC and Simplified script. */
 export function foldScript(text: string): string {
-  if (!NON_ASCII.test(text)) return text.normalize('NFKC');
-  const cached = FOLDED.get(text);
-  if (cached !== undefined) return cached;
-  const out = toSimplified(text.normalize('NFKC'));
-  if (FOLDED.size >= FOLD_CACHE_LIMIT) FOLDED.clear();
-  FOLDED.set(text, out);
-  return out;
+  return simplified(text.normalize('NFKC'));
 }
 
 const NUMBERING = /^(?:第?[一二三四五六七八九十]+(?:部分)?|\d+)/;
@@ -63,17 +50,4 @@ export function matchLabel<T extends LabelDef>(
 export function containsAny(text: string, phrases: readonly string[]): boolean {
   const normalized = normalizeLabel(text);
   return phrases.some((p) => normalized.includes(p));
-}
-
-const SIMPLIFIED = new Map<string, string>();
-
-/** Simplified script only (no width folding): for prose whose punctuation the narrative patterns read as printed. */
-export function simplifiedScript(text: string): string {
-  if (!NON_ASCII.test(text)) return text;
-  const cached = SIMPLIFIED.get(text);
-  if (cached !== undefined) return cached;
-  const out = toSimplified(text);
-  if (SIMPLIFIED.size >= FOLD_CACHE_LIMIT) SIMPLIFIED.clear();
-  SIMPLIFIED.set(text, out);
-  return out;
 }
