@@ -59,7 +59,7 @@ function lineZh(s: RunSummary): string {
   const skipped = s.skipped?.length ? `；按配置跳过 ${s.skipped.length} 个` : '';
   const h = s.history;
   const history = h
-    ? `；与${h.previousRun === null ? '（无更早的运行）' : `第 ${h.previousRun} 次运行`}相比：新增 ${h.new}，持续 ${h.persisting}，已解决 ${h.resolved}，已分诊 ${h.triaged}`
+    ? `；${h.previousRun === null ? '首次运行' : `与第 ${h.previousRun} 次运行相比`}：新增 ${h.new}，持续 ${h.persisting}，已解决 ${h.resolved}，已分诊 ${h.triaged}`
     : '';
   return `nianbao：读取 ${s.filesRead} 个文件，无法读取 ${s.unreadable} 个，无问题 ${s.clean} 个；发现问题 ${s.findings} 条（${severities}）${history}${ignored}${skipped}`;
 }
