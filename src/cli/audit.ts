@@ -90,8 +90,8 @@ export function outputRows(findings: RunFinding[], facts: Map<string, FileFacts>
   return findings.map((f) => {
     const fact = facts.get(f.file);
     const previous =
-      f.rule.startsWith('cross-year/') && f.agency && f.year !== null
-        ? (byReport.get(`${normalizeAgency(f.agency)}|${f.year - 1}`) ?? '')
+      f.agency && f.year !== null && (f.rule.startsWith('cross-year/') || f.rule === 'corpus/copies-disagree')
+        ? (byReport.get(`${normalizeAgency(f.agency)}|${f.rule.startsWith('cross-year/') ? f.year - 1 : f.year}`) ?? '')
         : '';
     return {
       ...f,
