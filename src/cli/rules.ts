@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { RULES } from '../audit/rules/index.js';
 import type { Rule } from '../audit/rule.js';
@@ -7,14 +7,20 @@ import { CliError } from './usage.js';
 
 /** A rule's header comment, as written above its code: the same text docs/rules/<id>.md is generated from. */
 export function ruleHeader(id: string): string {
-  const file = fileURLToPath(new URL(`../audit/rules/${id.replace('/', '-')}.js`, import.meta.url));
-  const source = readFileSync(file, 'utf8');
-  const header = /\/\*\*([\s\S]*?)\*\//.exec(source)?.[1] ?? '';
-  return header
-    .split('\n')
-    .map((l) => l.replace(/^\s*\* ?/, ''))
-    .join('\n')
-    .trim();
+  const name = id.replace('/', '-');
+  // the built file first; tsc drops a header that sits on an erased type-only import, so then the source (dist/../src)
+  const files = [`../audit/rules/${name}.js`, `../audit/rules/${name}.ts`, `../../src/audit/rules/${name}.ts`]
+    .map((f) => fileURLToPath(new URL(f, import.meta.url)))
+    .filter(existsSync);
+  const source = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+  const comments = [...source.matchAll(/\/\*\*([\s\S]*?)\*\//g)].map((m) =>
+    m[1]!
+      .split('\n')
+      .map((l) => l.replace(/^\s*\* ?/, ''))
+      .join('\n')
+      .trim(),
+  );
+  return comments.find((c) => c.startsWith(`${id} —`)) ?? '';
 }
 
 /** What the rule checks and why (the header's prose), then its ok and not-ok examples. */

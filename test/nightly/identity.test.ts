@@ -160,4 +160,11 @@ describe('nianbao.config.json', () => {
     expect(r.stdout).toContain('reported, at 表三/四、结转下年度继续办理/自然人');
     expect(nianbao(tempDir(), ['rules', '--explain', 'balance']).status).toBe(2);
   });
+
+  it('finds the header of every rule in the built code', async () => {
+    const built = join(import.meta.dirname, '../../dist/cli/rules.js');
+    const { ruleHeader } = (await import(/* @vite-ignore */ built)) as { ruleHeader: (id: string) => string };
+    const { RULES } = await import('../../src/audit/rules/index.js');
+    expect(RULES.filter((r) => !ruleHeader(r.id).includes('@not-ok')).map((r) => r.id)).toEqual([]);
+  });
 });

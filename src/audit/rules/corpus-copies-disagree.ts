@@ -17,8 +17,9 @@
  * 某县民政局2023年政府信息公开工作年度报告
  * | 一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 |
  */
-import type { AnnualReport, Cell } from '../../model/report.js';
+// a value import first: tsc drops a header comment that sits on an erased type-only import
 import { place } from '../../model/places.js';
+import type { AnnualReport, Cell } from '../../model/report.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 interface Difference {
