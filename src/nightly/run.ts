@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { runRules } from '../audit/engine.js';
 import type { RuleContext } from '../audit/rule.js';
 import { RULES } from '../audit/rules/index.js';
@@ -15,12 +15,20 @@ import { agencyKey, agencyLevel } from '../model/agencies.js';
 import { decodeFindings, encodeFindings } from './cached-findings.js';
 import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
-import { applyHistory, freshFindings, withFingerprints, type HistoryResult, type RunFinding } from './history.js';
+import {
+  applyHistory,
+  freshFindings,
+  refingerprint,
+  withFingerprints,
+  type HistoryResult,
+  type RunFinding,
+} from './history.js';
 import { ParsePool } from './pool.js';
 import { inShard, type Shard } from './shard.js';
 import { isCorpusRule, slimReport, type SlimReport } from './shard-output.js';
-import { readManifests, readTriage, type ManifestEntry } from './side-files.js';
+import { readSideFiles, rootRelative, rootsOf, type ManifestEntry, type SideFileWarning } from './side-files.js';
 import { Store, type AuditedRow, type DocumentRow } from './store.js';
+import { walkOrder } from './merge.js';
 import { displayPath, walkInputs } from './walk.js';
 
 export interface AuditRunOptions {
@@ -32,11 +40,32 @@ export interface AuditRunOptions {
   shard?: Shard;
   /** called as parsing proceeds: files whose model is ready, of all files */
   onProgress?: (done: number, total: number) => void;
+  /** why a walked file is not audited (a config's ignore glob), or null to audit it */
+  skip?: (file: string) => string | null;
+  /** extensions audited besides the built-in ones, with the dot (.jsp, .aspx) */
+  extraExtensions?: string[];
+  /** a config's per-rule settings: a finding's severity changed, or null to drop it (before history) */
+  configure?: (finding: RunFinding) => RunFinding | null;
+}
+
+/** What the outputs tell about one file besides its findings. */
+export interface FileFacts {
+  /** relative to the audited folder, with `/` */
+  path: string;
+  url: string | null;
+  agency: string | null;
+  year: number | null;
 }
 
 export interface AuditRun {
   files: string[];
   ignored: string[];
+  /** files left out by `skip`, with the reason */
+  skipped: { file: string; reason: string }[];
+  /** side files' rows and columns that were not used, and why */
+  warnings: SideFileWarning[];
+  /** per input file: root-relative path, manifest URL, agency and year */
+  facts: Map<string, FileFacts>;
   findings: RunFinding[];
   history: Omit<HistoryResult, 'findings'> & { previousRun: number | null };
   parsed: number;
@@ -197,10 +226,18 @@ function corpusFindings(digest: AnnualReport | null, file: string, context: Rule
 export async function auditPaths(paths: string[], options: AuditRunOptions = {}): Promise<AuditRun> {
   const inputs = await walkInputs(paths);
   const shard = options.shard;
-  const files = [...new Set([...inputs.files.map(displayPath), ...inputs.missing])].filter(
-    (f) => !shard || inShard(f, shard),
-  );
-  const [manifest, triage] = await Promise.all([readManifests(paths), readTriage(paths)]);
+  const extra = new Set((options.extraExtensions ?? []).map((e) => e.toLowerCase()));
+  const extraFiles = inputs.ignored.filter((f) => extra.has(extname(f).toLowerCase()));
+  const ignored = inputs.ignored.filter((f) => !extra.has(extname(f).toLowerCase()));
+  const skipped: { file: string; reason: string }[] = [];
+  const walked = [...inputs.files, ...extraFiles].map(displayPath).filter((f) => {
+    const reason = options.skip?.(f) ?? null;
+    if (reason) skipped.push({ file: f, reason });
+    return !reason;
+  });
+  if (extraFiles.length) walked.sort(walkOrder);
+  const files = [...new Set([...walked, ...inputs.missing])].filter((f) => !shard || inShard(f, shard));
+  const [{ manifest, triage, warnings }, roots] = await Promise.all([readSideFiles(paths), rootsOf(paths)]);
   const store = new Store(options.db ?? ':memory:');
   const parsingKey = extractorKey();
   const ruleKey = rulesKey(parsingKey);
@@ -252,9 +289,23 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     for (const f of corpusFindings(digests.get(entry.file) ?? null, entry.file, context)) findings.push(f);
   }
   fresh.clear();
+  const pathOf = (file: string) => rootRelative(roots, file);
+  refingerprint(findings, pathOf);
+  const configured = options.configure ? findings.flatMap((f) => options.configure!(f) ?? []) : findings;
+  const facts = new Map<string, FileFacts>();
+  for (const e of entries) {
+    const meta = digests.get(e.file)?.meta;
+    const m = manifest.get(e.abs);
+    facts.set(e.file, {
+      path: pathOf(e.file),
+      url: m?.url ?? null,
+      agency: meta?.agency ?? null,
+      year: meta?.year ?? null,
+    });
+  }
 
   const previousRun = store.previousRunId();
-  const { findings: runFindings, ...history } = applyHistory(findings, files, store.openFindings(), triage);
+  const { findings: runFindings, ...history } = applyHistory(configured, files, store.openFindings(), triage);
   const commit = (args: string, started: string) => {
     if (!options.db || options.db === ':memory:') return null;
     return store.commitRun(
@@ -280,7 +331,10 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     });
   return {
     files,
-    ignored: inputs.ignored,
+    ignored,
+    skipped,
+    warnings,
+    facts,
     findings: runFindings,
     history: { ...history, previousRun },
     parsed,

@@ -3,6 +3,7 @@ import { rule as activeDisclosureRegulationsWithoutPower } from './active-disclo
 import { rule as applicationsBalance } from './applications-balance.js';
 import { rule as applicationsOutcomeTotal } from './applications-outcome-total.js';
 import { rule as applicationsRowTotal } from './applications-row-total.js';
+import { rule as corpusCopiesDisagree } from './corpus-copies-disagree.js';
 import { rule as crossYearCarryOver } from './cross-year-carry-over.js';
 import { rule as crossYearInForceStock } from './cross-year-in-force-stock.js';
 import { rule as extractUncertainTable } from './extract-uncertain-table.js';
@@ -53,4 +54,5 @@ export const RULES: readonly Rule[] = [
   // cross-year rules last: `merge` re-runs them after a file's other findings, keeping one order
   crossYearCarryOver,
   crossYearInForceStock,
+  corpusCopiesDisagree,
 ];
