@@ -11,10 +11,7 @@ export interface DocumentFacts {
   agency: string;
   year: number;
   parts: string[];
-  tables: Record<
-    string,
-    Record<string, Record<string, string>> | Record<string, Record<string, Record<string, Record<string, string>>>>
-  >;
+  tables: Record<string, unknown>;
   /** rows whose digits split more than one way: the tool must call them uncertain, never guess */
   ambiguous: { table: string; subtable?: string; row: string }[];
 }
