@@ -75,6 +75,8 @@ interface Line {
   values: (IRCell | null)[] | null;
   run: { text: string; page: number | null } | null;
   found: number;
+  /** cells after the row's label, blank ones included: a row printed with no number is there, not missing */
+  printedCells: number;
   header: boolean;
 }
 
@@ -87,7 +89,7 @@ function gridLine(view: GridView, r: number, columns: Map<number, string>): Line
     return cell && cell.row === r ? cell : null;
   });
   const header = !hasValue(values.filter((c): c is IRCell => c !== null)) && isHeader(rowCells(view, r));
-  return { labels, values, run: null, found: values.length, header };
+  return { labels, values, run: null, found: values.length, printedCells: values.length, header };
 }
 
 const isHeader = (cells: IRCell[]) =>
@@ -97,11 +99,16 @@ function textLine(view: GridView, r: number): Line {
   const cells = rowCells(view, r);
   const header = isHeader(cells);
   const { labels, values } = splitTrailingValues(cells);
-  if (values.length === APPLICATION_COLUMNS.length) return { labels, values, run: null, found: values.length, header };
+  const tail = cells.slice(cells.lastIndexOf(labels[labels.length - 1]!) + 1);
+  const printedCells = labels.length ? tail.length : cells.length;
+  const line = { labels, run: null, found: values.length, printedCells, header };
+  if (values.length === APPLICATION_COLUMNS.length) return { ...line, values };
+  // blanks the text itself proves (empty cells between separators) stand in their columns when they fill the row
+  if (labels.length && tail.length === APPLICATION_COLUMNS.length) return { ...line, values: tail, found: tail.length };
   const run = view.table.layout === 'text' && values.length <= 1 ? trailingRun(cells) : null;
   if (run && fillsColumns(run.run, APPLICATION_COLUMNS.length))
-    return { labels: run.labels, values: null, run: { text: run.run, page: run.page }, found: 1, header };
-  return { labels, values: null, run: null, found: values.length, header };
+    return { ...line, labels: run.labels, values: null, run: { text: run.run, page: run.page }, found: 1 };
+  return { ...line, values: null };
 }
 
 const hasValues = (line: Line) =>
@@ -280,14 +287,17 @@ function placeRow(out: Reading, def: LabelDef, p: Placed, diagnostics: Diagnosti
     return;
   }
   if (!line.values) {
-    if (line.found === 0) return;
     out.labels[def.key] = { printed, matchesTemplate };
     out.uncertain.push({
       table: 'applications',
       row: def.key,
       location: place.applicationRowPath(def.key),
       page: own.page,
-      reason: `该行找到 ${line.found} 个数值，应为 ${APPLICATION_COLUMNS.length} 个，无法确定各数值所属的列`,
+      reason: line.found
+        ? `该行找到 ${line.found} 个数值，应为 ${APPLICATION_COLUMNS.length} 个，无法确定各数值所属的列`
+        : line.printedCells
+          ? `该行有 ${line.printedCells} 个空白单元格，应为 ${APPLICATION_COLUMNS.length} 个，无法确定各单元格所属的列`
+          : '该行只有标签，未找到数值（可能被截断或以图片发布）',
     });
     return;
   }

@@ -66,7 +66,7 @@ function cellOf(report: AnnualReport, table: string, path: string[]): Cell | und
 const normalizeRaw = (raw: string) => raw.replace(/\s+/g, '');
 const printedValue = (printed: string) => {
   const text = normalizeRaw(printed);
-  return /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
+  return /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : null;
 };
 
 /** Every printed cell in the facts, as [table, path…, printed]. */
