@@ -64,16 +64,22 @@ function works(command: string, args: string[]): boolean {
   return r.status === 0;
 }
 
-/** A network namespace: `unshare -n` as root, `unshare -rn` in a user namespace, else bubblewrap. */
-function networkIsolation(): { words: string[]; name: string } | null {
+/**
+ * Network and process namespaces: no route anywhere, and every process the
+ * converter starts (even one that left its process group) ends when the
+ * namespace's first process does. `unshare` as root, `unshare -r` in a user
+ * namespace, else bubblewrap.
+ */
+function isolation(): { words: string[]; name: string } | null {
   if (process.env.NIANBAO_SANDBOX === 'off') return null;
-  if (works('unshare', ['-n', 'true']))
-    return { words: ['unshare', '-n', '--'], name: 'network namespace (unshare -n)' };
-  if (works('unshare', ['-rn', 'true']))
-    return { words: ['unshare', '-rn', '--'], name: 'network namespace (unshare -rn)' };
-  const bwrap = ['--unshare-net', '--die-with-parent', '--dev-bind', '/', '/'];
+  const unshare = ['-n', '-p', '-f', '--kill-child'];
+  if (works('unshare', [...unshare, 'true']))
+    return { words: ['unshare', ...unshare, '--'], name: 'network and PID namespaces (unshare -n -p)' };
+  if (works('unshare', ['-r', ...unshare, 'true']))
+    return { words: ['unshare', '-r', ...unshare, '--'], name: 'network and PID namespaces (unshare -r -n -p)' };
+  const bwrap = ['--unshare-net', '--unshare-pid', '--die-with-parent', '--dev-bind', '/', '/'];
   if (works('bwrap', [...bwrap, 'true']))
-    return { words: ['bwrap', ...bwrap, '--'], name: 'network namespace (bwrap)' };
+    return { words: ['bwrap', ...bwrap, '--'], name: 'network and PID namespaces (bwrap)' };
   return null;
 }
 
@@ -81,7 +87,7 @@ let probed: Sandbox | undefined;
 
 export function sandbox(): Sandbox {
   if (probed) return probed;
-  const net = networkIsolation();
+  const net = isolation();
   const timeout = works('timeout', ['1', 'true']);
   const prlimit = works('prlimit', ['--as=1073741824', 'true']);
   const parts = [
@@ -136,8 +142,10 @@ export function runSandboxed(command: string, args: string[], limits: ChildLimit
       done();
       reject(error);
     });
-    child.on('close', (code) => {
+    // 'exit', not 'close': a grandchild may hold stderr open after the converter ended
+    child.on('exit', (code) => {
       done();
+      child.stderr.destroy();
       resolve({ code, timedOut, stderr });
     });
   });

@@ -16,6 +16,7 @@ import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
 import { applyHistory, freshFindings, withFingerprints, type HistoryResult, type RunFinding } from './history.js';
 import { ParsePool } from './pool.js';
+import { onStop } from './stop.js';
 import { inShard, type Shard } from './shard.js';
 import { isCorpusRule, slimReport, type SlimReport } from './shard-output.js';
 import { readManifests, readTriage, type ManifestEntry } from './side-files.js';
@@ -54,6 +55,8 @@ interface Entry {
   failure: string | null;
   /** the key its cached findings must carry: rules and parsing code, and its manifest entry */
   key: string;
+  /** its failure is a limit of this run (time, memory, crash): reported, never cached */
+  limited?: boolean;
 }
 
 /** One file's findings of the per-report rules, fingerprinted, and what the cross-year rules need of it. */
@@ -90,7 +93,12 @@ async function identify(
   return { file, abs, sha256, failure: null };
 }
 
-/** Parses every entry the cache lacks, `jobs` at a time; each outcome is committed as it arrives. */
+/**
+ * Parses every entry the cache lacks, `jobs` at a time; each outcome is
+ * committed as it arrives, except a limit of this run (timeout, memory,
+ * crash): that is the entry's failure for this run only, and the next run,
+ * perhaps with other limits, tries again.
+ */
 async function parseMissing(
   store: Store,
   key: string,
@@ -102,17 +110,32 @@ async function parseMissing(
   const unique = [...new Map(todo.map((e) => [e.sha256!, e])).values()];
   if (!unique.length) return 0;
   const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb });
+  const limited = new Map<string, string>();
   let next = 0;
   const lane = async () => {
     while (next < unique.length) {
       const entry = unique[next++]!;
       const out = await pool.parse(entry.abs);
-      store.putParsed(entry.sha256!, key, { agency: out.agency, year: out.year, failure: out.failure }, out.reportJson);
+      if (out.limit) limited.set(entry.sha256!, out.failure ?? '未能解析');
+      else
+        store.putParsed(
+          entry.sha256!,
+          key,
+          { agency: out.agency, year: out.year, failure: out.failure },
+          out.reportJson,
+        );
       tick();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.jobs, unique.length) }, lane));
-  await pool.close();
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.jobs, unique.length) }, lane));
+  } finally {
+    await pool.close();
+  }
+  for (const entry of todo) {
+    const failure = limited.get(entry.sha256!);
+    if (failure) Object.assign(entry, { failure, limited: true });
+  }
   return unique.length;
 }
 
@@ -160,7 +183,7 @@ function auditStale(
     );
     const digest = report ? corpusDigest(report) : null;
     out.set(entry.file, { findings, digest });
-    if (entry.sha256)
+    if (entry.sha256 && !entry.limited)
       rows.push({
         path: entry.file,
         sha256: entry.sha256,
@@ -200,6 +223,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   );
   const [manifest, triage] = await Promise.all([readManifests(paths), readTriage(paths)]);
   const store = new Store(options.db ?? ':memory:');
+  const unregister = onStop(() => store.close());
   const parsingKey = extractorKey();
   const ruleKey = rulesKey(parsingKey);
   const known = store.documents();
@@ -285,6 +309,9 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     cached: entries.length - parsed,
     slim,
     commit,
-    close: async () => store.close(),
+    close: async () => {
+      unregister();
+      store.close();
+    },
   };
 }

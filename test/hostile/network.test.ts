@@ -58,7 +58,7 @@ describe('no document makes nianbao connect anywhere', () => {
         const converted = results.find((r) => r.name === 'linked-image.odt')!;
         expect(converted.code, converted.out).toBe(0);
         expect(converted.out).toMatch(
-          sandbox === 'off' ? /no network namespace available \(profile settings only\)/ : /network namespace/,
+          sandbox === 'off' ? /no network namespace available \(profile settings only\)/ : /network and PID namespaces/,
         );
       }
     }, 120_000);
