@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { runRules } from '../audit/engine.js';
@@ -72,6 +71,13 @@ const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
 
 // The extractors stay out of the main thread (pipeline.ts pulls in pdf.js): a warm run never parses.
 
+/** The file's hash, read in pieces: the main thread never holds a whole file. */
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 /** Known hash when size and mtime match the stored row (no read); otherwise read and hash. */
 async function identify(
   known: Map<string, DocumentRow>,
@@ -81,14 +87,14 @@ async function identify(
   const abs = resolve(file);
   // stat without a thread-pool round trip: a warm run stats every file and reads none
   const info = statSync(abs, { throwIfNoEntry: false });
-  if (!info?.isFile()) return { file, abs, sha256: null, failure: '路径不存在或不是文件' };
+  if (!info) return { file, abs, sha256: null, failure: '路径不存在' };
+  if (!info.isFile()) return { file, abs, sha256: null, failure: '不是普通文件，未读取' };
   const row = known.get(abs);
   if (row && row.size === info.size && row.mtimeMs === info.mtimeMs)
     return { file, abs, sha256: row.sha256, failure: null };
-  const bytes = await readFile(abs).catch((e: NodeJS.ErrnoException) => e);
-  if (bytes instanceof Error)
-    return { file, abs, sha256: null, failure: `无法打开文件（${bytes.code ?? bytes.message}）` };
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = await hashFile(abs).catch((e: NodeJS.ErrnoException) => e);
+  if (sha256 instanceof Error)
+    return { file, abs, sha256: null, failure: `无法打开文件（${sha256.code ?? sha256.message}）` };
   changed.push({ path: abs, size: info.size, mtimeMs: info.mtimeMs, sha256 });
   return { file, abs, sha256, failure: null };
 }
@@ -218,7 +224,8 @@ function corpusFindings(digest: AnnualReport | null, file: string, context: Rule
 export async function auditPaths(paths: string[], options: AuditRunOptions = {}): Promise<AuditRun> {
   const inputs = await walkInputs(paths);
   const shard = options.shard;
-  const files = [...new Set([...inputs.files.map(displayPath), ...inputs.missing])].filter(
+  const failed = new Map([...inputs.failed].map(([path, why]) => [displayPath(path), why]));
+  const files = [...new Set([...inputs.files.map(displayPath), ...inputs.missing, ...failed.keys()])].filter(
     (f) => !shard || inShard(f, shard),
   );
   const [manifest, triage] = await Promise.all([readManifests(paths), readTriage(paths)]);
@@ -230,7 +237,8 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   const changed: DocumentRow[] = [];
   const entries: Entry[] = [];
   for (const file of files) {
-    const entry = await identify(known, changed, file);
+    const why = failed.get(file);
+    const entry = why ? { file, abs: resolve(file), sha256: null, failure: why } : await identify(known, changed, file);
     entries.push({ ...entry, key: auditKey(ruleKey, manifest.get(entry.abs)) });
   }
   store.putDocuments(changed);

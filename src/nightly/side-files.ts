@@ -27,9 +27,31 @@ async function rootsOf(paths: string[]): Promise<string[]> {
   return [...new Set(roots.map((r) => resolve(r)))];
 }
 
+/** Side files beyond this are not read: a manifest of 100,000 reports is a few MB. */
+const MAX_SIDE_BYTES = 64 * 1024 * 1024;
+
+/** Why side files were ignored: a bad side file is a warning, never the end of the run. */
+export const sideWarnings: string[] = [];
+
+function warn(path: string, why: string): void {
+  const message = `nianbao: warning: ${path} ignored (${why})`;
+  sideWarnings.push(message);
+  process.stderr.write(`${message}\n`);
+}
+
 async function readSide(root: string, name: string): Promise<Record<string, string>[]> {
-  const text = await readFile(join(root, name), 'utf8').catch(() => null);
-  return text === null ? [] : await csvRecords(text);
+  const path = join(root, name);
+  const info = await stat(path).catch(() => null);
+  if (!info) return [];
+  // a FIFO or device named manifest.csv is never opened: reading it would block the run
+  if (!info.isFile()) return (warn(path, 'not a regular file'), []);
+  if (info.size > MAX_SIDE_BYTES) return (warn(path, `over ${MAX_SIDE_BYTES / 1048576} MB`), []);
+  try {
+    return await csvRecords(await readFile(path, 'utf8'));
+  } catch (error) {
+    warn(path, (error as Error).message);
+    return [];
+  }
 }
 
 const orNull = (s: string | undefined) => (s ? s : null);
