@@ -33,10 +33,11 @@ const MAX_SIDE_BYTES = 64 * 1024 * 1024;
 /** Why side files were ignored: a bad side file is a warning, never the end of the run. */
 export const sideWarnings: string[] = [];
 
-function warn(path: string, why: string): void {
+function ignored(path: string, why: string): [] {
   const message = `nianbao: warning: ${path} ignored (${why})`;
   sideWarnings.push(message);
   process.stderr.write(`${message}\n`);
+  return [];
 }
 
 async function readSide(root: string, name: string): Promise<Record<string, string>[]> {
@@ -44,13 +45,12 @@ async function readSide(root: string, name: string): Promise<Record<string, stri
   const info = await stat(path).catch(() => null);
   if (!info) return [];
   // a FIFO or device named manifest.csv is never opened: reading it would block the run
-  if (!info.isFile()) return (warn(path, 'not a regular file'), []);
-  if (info.size > MAX_SIDE_BYTES) return (warn(path, `over ${MAX_SIDE_BYTES / 1048576} MB`), []);
+  if (!info.isFile()) return ignored(path, 'not a regular file');
+  if (info.size > MAX_SIDE_BYTES) return ignored(path, `over ${MAX_SIDE_BYTES / 1048576} MB`);
   try {
     return await csvRecords(await readFile(path, 'utf8'));
   } catch (error) {
-    warn(path, (error as Error).message);
-    return [];
+    return ignored(path, (error as Error).message);
   }
 }
 
