@@ -101,11 +101,9 @@ export default async function parseInWorker(task: ParseTask): Promise<ParseOutco
   }
   const hash = sha256(bytes);
   misbehave(task.path);
-  // the converter gets what is left of the file's time, less a moment to read its output
-  const options = {
-    ...DEFAULT_EXTRACT_OPTIONS,
-    sofficeTimeoutMs: Math.max(500, task.deadline - Date.now() - 500),
-  };
+  // the converter gets what is left of the file's time, less a tenth (at least a second) to read its output
+  const left = task.deadline - Date.now();
+  const options = { ...DEFAULT_EXTRACT_OPTIONS, sofficeTimeoutMs: Math.max(500, left - Math.max(1000, left / 10)) };
   try {
     const report = await readReport(bytes, task.path, options);
     return {

@@ -54,7 +54,8 @@ describe('a conversion that never ends', () => {
     const r = run(dir, ['audit', 'c', '--timeout', '15', '--jobs', '2', '--db', 'x.db', '--no-progress'], env);
     expect(await r.exited).toBe(0);
     const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
-    expect(rows.find((x) => x.file === 'c/never-ends.rtf')?.actual).toMatch(/LibreOffice 转换超时/);
+    expect(rows.find((x) => x.file === 'c/never-ends.rtf')?.actual).toMatch(/超时/);
+    // the converter's own limit or, on a loaded machine, the task's: either way its children end with it
     expect(readdirSync(dir).filter((n) => n.includes('started'))).toHaveLength(2);
     expect(processesNaming(dir)).toEqual([]);
     expect(readdirSync(tmp)).toEqual([]);
