@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,25 @@ function endTask(task: InFlight): void {
   rmSync(task.tmpDir, { recursive: true, force: true });
 }
 
+const RUN_DIR = /^nianbao-run-(\d+)-/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes what runs killed with SIGKILL left in the temporary folder (their pid is in the name, and gone). */
+function sweepDeadRuns(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(RUN_DIR.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
 /** Every pool not closed yet: a signal or the exit of the process ends their tasks' children. */
 const openPools = new Set<ParsePool>();
 
@@ -71,10 +90,12 @@ process.once('exit', abortAllPools);
  */
 export class ParsePool {
   private readonly pool: Piscina<ParseTask, ParseOutcome>;
-  private readonly tmpRoot = mkdtempSync(join(tmpdir(), 'nianbao-run-'));
+  private readonly tmpRoot: string;
   private readonly inFlight = new Set<InFlight>();
 
   constructor(private readonly options: PoolOptions) {
+    sweepDeadRuns();
+    this.tmpRoot = mkdtempSync(join(tmpdir(), `nianbao-run-${process.pid}-`));
     this.pool = new Piscina({
       filename: workerScript(),
       minThreads: 1,

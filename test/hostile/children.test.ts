@@ -75,7 +75,7 @@ describe('a conversion that never ends', () => {
     }, 60_000);
 
   it('ends within seconds of its limit even when the run itself is killed with SIGKILL', async () => {
-    const { dir, env } = setup();
+    const { dir, tmp, env } = setup();
     const r = run(dir, ['audit', 'c', '--timeout', '6', '--jobs', '1', '--db', 'x.db', '--no-progress'], env);
     await started(dir);
     r.child.kill('SIGKILL');
@@ -83,5 +83,11 @@ describe('a conversion that never ends', () => {
     // the wall-clock backstop (timeout -s KILL) fires at the limit plus 2 s; the PID namespace takes the escaped child along
     for (let i = 0; i < 150 && processesNaming(dir).length; i++) await sleep(100);
     expect(processesNaming(dir)).toEqual([]);
+    // what the killed run left in the temporary folder goes with the next run
+    expect(readdirSync(tmp)).not.toEqual([]);
+    writeFileSync(join(dir, 'next.txt'), '某县2023年政府信息公开工作年度报告\n');
+    const next = run(dir, ['audit', 'next.txt', '--db', 'y.db', '--no-progress'], env);
+    expect(await next.exited).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
   }, 60_000);
 });
