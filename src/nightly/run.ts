@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { runRules } from '../audit/engine.js';
@@ -24,6 +23,7 @@ import {
   type RunFinding,
 } from './history.js';
 import { ParsePool } from './pool.js';
+import { onStop } from './stop.js';
 import { inShard, type Shard } from './shard.js';
 import { isCorpusRule, slimReport, type SlimReport } from './shard-output.js';
 import { readSideFiles, rootRelative, rootsOf, type ManifestEntry, type SideFileWarning } from './side-files.js';
@@ -84,6 +84,8 @@ interface Entry {
   failure: string | null;
   /** the key its cached findings must carry: rules and parsing code, and its manifest entry */
   key: string;
+  /** its failure is a limit of this run (time, memory, crash): reported, never cached */
+  limited?: boolean;
 }
 
 /** One file's findings of the per-report rules, fingerprinted, and what the cross-year rules need of it. */
@@ -99,6 +101,13 @@ const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
 
 // The extractors stay out of the main thread (pipeline.ts pulls in pdf.js): a warm run never parses.
 
+/** The file's hash, read in pieces: the main thread never holds a whole file. */
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 /** Known hash when size and mtime match the stored row (no read); otherwise read and hash. */
 async function identify(
   known: Map<string, DocumentRow>,
@@ -108,19 +117,24 @@ async function identify(
   const abs = resolve(file);
   // stat without a thread-pool round trip: a warm run stats every file and reads none
   const info = statSync(abs, { throwIfNoEntry: false });
-  if (!info?.isFile()) return { file, abs, sha256: null, failure: '路径不存在或不是文件' };
+  if (!info) return { file, abs, sha256: null, failure: '路径不存在' };
+  if (!info.isFile()) return { file, abs, sha256: null, failure: '不是普通文件，未读取' };
   const row = known.get(abs);
   if (row && row.size === info.size && row.mtimeMs === info.mtimeMs)
     return { file, abs, sha256: row.sha256, failure: null };
-  const bytes = await readFile(abs).catch((e: NodeJS.ErrnoException) => e);
-  if (bytes instanceof Error)
-    return { file, abs, sha256: null, failure: `无法打开文件（${bytes.code ?? bytes.message}）` };
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = await hashFile(abs).catch((e: NodeJS.ErrnoException) => e);
+  if (sha256 instanceof Error)
+    return { file, abs, sha256: null, failure: `无法打开文件（${sha256.code ?? sha256.message}）` };
   changed.push({ path: abs, size: info.size, mtimeMs: info.mtimeMs, sha256 });
   return { file, abs, sha256, failure: null };
 }
 
-/** Parses every entry the cache lacks, `jobs` at a time; each outcome is committed as it arrives. */
+/**
+ * Parses every entry the cache lacks, `jobs` at a time; each outcome is
+ * committed as it arrives, except a limit of this run (timeout, memory,
+ * crash): that is the entry's failure for this run only, and the next run,
+ * perhaps with other limits, tries again.
+ */
 async function parseMissing(
   store: Store,
   key: string,
@@ -132,17 +146,32 @@ async function parseMissing(
   const unique = [...new Map(todo.map((e) => [e.sha256!, e])).values()];
   if (!unique.length) return 0;
   const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb });
+  const limited = new Map<string, string>();
   let next = 0;
   const lane = async () => {
     while (next < unique.length) {
       const entry = unique[next++]!;
       const out = await pool.parse(entry.abs);
-      store.putParsed(entry.sha256!, key, { agency: out.agency, year: out.year, failure: out.failure }, out.reportJson);
+      if (out.limit) limited.set(entry.sha256!, out.failure ?? '未能解析');
+      else
+        store.putParsed(
+          entry.sha256!,
+          key,
+          { agency: out.agency, year: out.year, failure: out.failure },
+          out.reportJson,
+        );
       tick();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.jobs, unique.length) }, lane));
-  await pool.close();
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.jobs, unique.length) }, lane));
+  } finally {
+    await pool.close();
+  }
+  for (const entry of todo) {
+    const failure = limited.get(entry.sha256!);
+    if (failure) Object.assign(entry, { failure, limited: true });
+  }
   return unique.length;
 }
 
@@ -191,7 +220,7 @@ function auditStale(
     );
     const digest = report ? corpusDigest(report) : null;
     out.set(entry.file, { findings, digest });
-    if (entry.sha256)
+    if (entry.sha256 && !entry.limited)
       rows.push({
         path: entry.file,
         sha256: entry.sha256,
@@ -236,16 +265,21 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     return !reason;
   });
   if (extraFiles.length) walked.sort(walkOrder);
-  const files = [...new Set([...walked, ...inputs.missing])].filter((f) => !shard || inShard(f, shard));
+  const failed = new Map([...inputs.failed].map(([path, why]) => [displayPath(path), why]));
+  const files = [...new Set([...walked, ...inputs.missing, ...failed.keys()])].filter(
+    (f) => !shard || inShard(f, shard),
+  );
   const [{ manifest, triage, warnings }, roots] = await Promise.all([readSideFiles(paths), rootsOf(paths)]);
   const store = new Store(options.db ?? ':memory:');
+  const unregister = onStop(() => store.close());
   const parsingKey = extractorKey();
   const ruleKey = rulesKey(parsingKey);
   const known = store.documents();
   const changed: DocumentRow[] = [];
   const entries: Entry[] = [];
   for (const file of files) {
-    const entry = await identify(known, changed, file);
+    const why = failed.get(file);
+    const entry = why ? { file, abs: resolve(file), sha256: null, failure: why } : await identify(known, changed, file);
     entries.push({ ...entry, key: auditKey(ruleKey, manifest.get(entry.abs)) });
   }
   store.putDocuments(changed);
@@ -341,6 +375,9 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     cached: entries.length - parsed,
     slim,
     commit,
-    close: async () => store.close(),
+    close: async () => {
+      unregister();
+      store.close();
+    },
   };
 }

@@ -66,12 +66,31 @@ export function rootRelative(roots: string[], file: string): string {
   return (root ? relative(root, abs) : abs).split(sep).join('/');
 }
 
-/** A side file's rows, decoded as reports are (BOM, then UTF-8, then GBK/GB18030 detection): Excel saves GBK. */
-async function readSide(path: string): Promise<{ rows: Record<string, string>[]; encoding: string } | null> {
-  const bytes = await readFile(path).catch(() => null);
-  if (bytes === null) return null;
-  const { text, encoding } = decodeText(bytes);
-  return { rows: await csvRecords(text), encoding };
+/** Side files beyond this are not read: a manifest of 100,000 reports is a few MB. */
+const MAX_SIDE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A side file's rows, decoded as reports are (BOM, then UTF-8, then GBK/GB18030 detection): Excel saves GBK.
+ * A bad side file is a warning, never the end of the run; a FIFO or device under its name is never opened.
+ */
+async function readSide(
+  path: string,
+  warnings: SideFileWarning[],
+): Promise<{ rows: Record<string, string>[]; encoding: string } | null> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return null;
+  const ignored = (why: string) => {
+    warnings.push({ file: path, row: null, message: `未使用此文件（${why}）` });
+    return null;
+  };
+  if (!info.isFile()) return ignored('不是普通文件');
+  if (info.size > MAX_SIDE_BYTES) return ignored(`超过 ${MAX_SIDE_BYTES / 1048576} MB`);
+  try {
+    const { text, encoding } = decodeText(await readFile(path));
+    return { rows: await csvRecords(text), encoding };
+  } catch (error) {
+    return ignored((error as Error).message);
+  }
 }
 
 function unknownColumns(path: string, rows: Record<string, string>[], known: Set<string>): SideFileWarning[] {
@@ -151,9 +170,9 @@ function triageRows(path: string, rows: Record<string, string>[], out: SideFiles
 export async function readSideFiles(paths: string[]): Promise<SideFiles> {
   const out: SideFiles = { manifest: new Map(), triage: new Map(), warnings: [] };
   for (const root of await rootsOf(paths)) {
-    const manifest = await readSide(join(root, MANIFEST_NAME));
+    const manifest = await readSide(join(root, MANIFEST_NAME), out.warnings);
     if (manifest) manifestRows(root, join(root, MANIFEST_NAME), manifest.rows, out);
-    const triage = await readSide(join(root, TRIAGE_NAME));
+    const triage = await readSide(join(root, TRIAGE_NAME), out.warnings);
     if (triage) triageRows(join(root, TRIAGE_NAME), triage.rows, out);
   }
   return out;
@@ -170,7 +189,7 @@ export async function readTriage(paths: string[]): Promise<Map<string, TriageEnt
 /** One triage file named on the command line (merge has no corpus directory to look in). */
 export async function readTriageFile(path: string): Promise<SideFiles> {
   const out: SideFiles = { manifest: new Map(), triage: new Map(), warnings: [] };
-  const side = await readSide(path);
+  const side = await readSide(path, out.warnings);
   if (!side) throw new Error(`无法打开分诊文件：${path}`);
   triageRows(path, side.rows, out);
   return out;

@@ -15,14 +15,22 @@ export const CSV_COLUMNS = [
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// C0 controls but tab and newlines, DEL, and the invisible format characters a spreadsheet skips over
+const INVISIBLE = /[\0-\x08\v\f\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
+const VISIBLE_FORMULA_START = /^\s*[=+\-@]/;
 // The quoting rule of fast-csv, which wrote these files before: outputs stay byte for byte the same ('|' included).
 const NEEDS_QUOTES = /[",\r\n|]/;
 const BOM = '\ufeff';
 const CHUNK_ROWS = 2000;
 
-/** A spreadsheet must show a cell, never run it: prefix what would start a formula. */
+/**
+ * A spreadsheet must show a cell, never run it. Invisible characters go
+ * first (a leading NUL once walked a formula past the check), then what
+ * would start a formula, at the first visible character, is prefixed.
+ */
 export function spreadsheetSafe(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const clean = value.replace(INVISIBLE, '');
+  return FORMULA_START.test(clean) || VISIBLE_FORMULA_START.test(clean) ? `'${clean}` : clean;
 }
 
 /** One RFC 4180 field: every CSV nianbao writes quotes the same way. */
