@@ -54,6 +54,10 @@ export const Section = z.object({
   number: z.number().int().nullable(),
   /** the numbering as printed: 「七、」「第三部分」; null when the heading has none */
   printed: z.string().nullable(),
+  /** the ordinal the printed numbering carries (七、 → 7, 第三部分 → 3), null when it carries none */
+  ordinal: z.number().int().nullable(),
+  /** whether the heading's words, numbering aside, are the template's (script, width, punctuation folded) */
+  matchesTemplate: z.boolean(),
   key: SectionKey.nullable(),
   heading: z.string(),
   text: z.string(),

@@ -4,6 +4,9 @@ import { APPLICATION_ROWS, OUTCOME_GROUP_LABELS, SECTIONS, type SectionDef } fro
 import { labelScore, normalizeLabel } from './labels.js';
 import {
   chineseOrdinal,
+  headingWording,
+  PART_WORDING,
+  printedOrdinal,
   type Numbering,
   type OutlineLine,
   outlineOf,
@@ -254,6 +257,8 @@ export function findSections(blocks: Block[]): Section[] {
     sections.push({
       number: head.def?.number ?? null,
       printed: head.numbering?.printed ?? null,
+      ordinal: printedOrdinal(head.numbering?.printed ?? null),
+      matchesTemplate: head.def ? headingWording(heading) === PART_WORDING[head.def.number - 1] : false,
       key: head.def?.key ?? null,
       heading,
       text: text.join('\n'),

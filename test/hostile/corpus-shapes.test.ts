@@ -21,9 +21,9 @@ describe('nothing a corpus holds stops the run', () => {
     symlinkSync('/nonexistent/x.pdf', join(c, 'dangling.pdf'));
     const run = nianbao(dir, ['audit', 'c', 'c/sub', '--db', 'x.db', '--no-progress']);
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/manifest\.csv ignored \(Duplicate headers/);
-    expect(run.stderr).toMatch(/nianbao-triage\.csv ignored \(Parse Error/);
-    expect(run.stderr).toMatch(/sub\/manifest\.csv ignored \(not a regular file\)/);
+    expect(run.stderr).toMatch(/manifest\.csv: 未使用此文件（Duplicate headers/);
+    expect(run.stderr).toMatch(/nianbao-triage\.csv: 未使用此文件（Parse Error/);
+    expect(run.stderr).toMatch(/sub\/manifest\.csv: 未使用此文件（不是普通文件）/);
     const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
     const actual = (file: string) => rows.filter((r) => r.file === file).map((r) => r.actual);
     expect(actual('c/pipe.pdf')).toEqual(['不是普通文件（命名管道 FIFO），未读取']);

@@ -45,11 +45,7 @@ function differences(report: AnnualReport, other: AnnualReport): Difference[] {
       compare(cell, other.tables.applications?.[row]?.[col], place.applicationCell(row, col));
   for (const [group, cells] of Object.entries(report.tables.reviewLitigation ?? {}))
     for (const [col, cell] of Object.entries(cells))
-      compare(
-        cell,
-        other.tables.reviewLitigation?.[group]?.[col],
-        `表四/${place.reviewGroup(group)}/${place.reviewColumn(col)}`,
-      );
+      compare(cell, other.tables.reviewLitigation?.[group]?.[col], place.reviewCell(group, col));
   return out;
 }
 

@@ -19,7 +19,6 @@
  * 五、政府信息公开工作存在的主要问题及改进情况
  */
 import { SECTIONS } from '../../model/templates.js';
-import { headingWording, PART_WORDING, printedOrdinal } from '../../structure/outline.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 export const rule: Rule = {
@@ -36,7 +35,7 @@ export const rule: Rule = {
       const place = { location: def.heading, expected: def.heading, actual: s.heading, page: s.page };
       if (s.printed === null)
         return [{ ...place, severity: 'warning', message: `「${s.heading}」缺少编号，模板为「${def.heading}」。` }];
-      if (printedOrdinal(s.printed) !== def.number) {
+      if (s.ordinal !== def.number) {
         return [
           {
             ...place,
@@ -45,7 +44,7 @@ export const rule: Rule = {
           },
         ];
       }
-      if (headingWording(s.heading) === PART_WORDING[def.number - 1]) return [];
+      if (s.matchesTemplate) return [];
       return [{ ...place, message: `标题「${s.heading}」与模板「${def.heading}」措辞不同。` }];
     });
   },

@@ -17,7 +17,6 @@
  * 一、总体情况
  */
 import type { Section } from '../../model/report.js';
-import { printedOrdinal } from '../../structure/outline.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
 export const rule: Rule = {
@@ -38,7 +37,7 @@ export const rule: Rule = {
       reported.add(id);
     };
     for (const s of report.sections) {
-      const ordinal = printedOrdinal(s.printed);
+      const ordinal = s.ordinal;
       const place = { location: s.heading, actual: s.heading, page: s.page };
       if (s.key !== null && parts.has(s.key)) {
         once(`part:${s.key}`, { ...place, message: `「${s.heading}」部分重复出现。` });
