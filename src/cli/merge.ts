@@ -2,7 +2,7 @@ import { mergeShards, readShard } from '../nightly/merge.js';
 import type { FileFacts } from '../nightly/run.js';
 import type { ShardDocument } from '../nightly/shard-output.js';
 import { readTriageFile } from '../nightly/side-files.js';
-import { freshFindings } from '../nightly/history.js';
+import { newFindings } from '../nightly/history.js';
 import { Store } from '../nightly/store.js';
 import { summaryLine } from '../output/summary.js';
 import { VERSION } from '../model/version.js';
@@ -104,7 +104,7 @@ export async function mergeCommand(paths: string[], options: MergeOptions): Prom
         resolved: merged.history.resolved.length,
         triaged: merged.history.triaged,
       },
-      freshFindings(merged.findings),
+      newFindings(merged.findings),
       merged.history.resolved,
     );
     if (!options.silent)

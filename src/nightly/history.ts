@@ -113,6 +113,6 @@ export function toStored(f: RunFinding): StoredFinding {
 }
 
 /** What the history store must learn from a run: the findings it had not seen open. */
-export function freshFindings(findings: RunFinding[]): StoredFinding[] {
+export function newFindings(findings: RunFinding[]): StoredFinding[] {
   return findings.filter((f) => f.status === 'new').map(toStored);
 }

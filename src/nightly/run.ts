@@ -16,7 +16,7 @@ import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
 import {
   applyHistory,
-  freshFindings,
+  newFindings,
   refingerprint,
   withFingerprints,
   type HistoryResult,
@@ -286,8 +286,8 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   known.clear();
 
   const cached = store.auditedRows();
-  const isFresh = (e: Entry, row: AuditedRow | undefined) => !!row && row.sha256 === e.sha256 && row.key === e.key;
-  const stale = entries.filter((e) => !isFresh(e, cached.get(e.file)));
+  const upToDate = (e: Entry, row: AuditedRow | undefined) => !!row && row.sha256 === e.sha256 && row.key === e.key;
+  const stale = entries.filter((e) => !upToDate(e, cached.get(e.file)));
   let done = entries.length - stale.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, parsingKey)).length;
   options.onProgress?.(done, entries.length);
   const jobs = options.jobs ?? availableParallelism();
@@ -303,13 +303,14 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     () => options.onProgress?.(++done, entries.length),
   );
   options.onProgress?.(entries.length, entries.length);
-  const fresh = auditStale(store, parsingKey, manifest, stale);
+  const reaudited = auditStale(store, parsingKey, manifest, stale);
 
   const digests = new Map<string, AnnualReport>();
   const index = new CorpusIndex((file) => digests.get(file) ?? null);
   for (const entry of entries) {
     const row =
-      fresh.get(entry.file)?.digest ?? (JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null);
+      reaudited.get(entry.file)?.digest ??
+      (JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null);
     if (!row) continue;
     digests.set(entry.file, row);
     index.add(row.meta.agency, row.meta.year, entry.file);
@@ -318,11 +319,11 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
   const findings: RunFinding[] = [];
   for (const entry of entries) {
-    const local = fresh.get(entry.file)?.findings ?? cachedFindings(store, entry.file);
+    const local = reaudited.get(entry.file)?.findings ?? cachedFindings(store, entry.file);
     for (const f of local) findings.push(f);
     for (const f of corpusFindings(digests.get(entry.file) ?? null, entry.file, context)) findings.push(f);
   }
-  fresh.clear();
+  reaudited.clear();
   const pathOf = (file: string) => rootRelative(roots, file);
   refingerprint(findings, pathOf);
   const configured = options.configure ? findings.flatMap((f) => options.configure!(f) ?? []) : findings;
@@ -354,7 +355,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
         resolved: history.resolved.length,
         triaged: history.triaged,
       },
-      freshFindings(runFindings),
+      newFindings(runFindings),
       history.resolved,
     );
   };
