@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { UnreadableDocument, type Block, type DocumentIR } from '../../model/ir.js';
 import type { ExtractOptions } from '../options.js';
 import { cleanText } from '../text-normalize.js';
