@@ -33,6 +33,23 @@ export const PDFJS_BUILD: 'legacy' | 'modern' = 'modern';
 const PDFJS_ROOT = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /**
+ * A document whose style sheet takes the fonts pdf.js "loads" and keeps none.
+ * With font faces disabled (pdf.js's default in Node) the worker turns every
+ * glyph a page draws into a path, for canvas rendering, while it builds the
+ * operator list: some 10% of an audit. nianbao never renders, so font faces
+ * stay on and go here; each @font-face rule pdf.js writes is dropped.
+ */
+const FONT_SINK = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+} as unknown as InitParameters['ownerDocument'];
+
+type InitParameters = Exclude<
+  Parameters<typeof getDocument>[0],
+  string | URL | ArrayBuffer | ArrayBufferView | undefined
+>;
+
+/**
  * The one set of load options (the benchmark's bare pass uses it too). CMaps are
  * what make non-embedded CID fonts (STSong-Light, UniGB-UCS2-H) readable;
  * eval stays off because reports are untrusted web downloads; the factory urls
@@ -47,7 +64,8 @@ export function loadOptions(bytes: Uint8Array) {
     standardFontDataUrl: `${join(PDFJS_ROOT, 'standard_fonts')}/`,
     wasmUrl: `${join(PDFJS_ROOT, 'wasm')}/`,
     isEvalSupported: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: FONT_SINK,
     useSystemFonts: false,
     stopAtErrors: false,
     verbosity: VerbosityLevel.ERRORS,

@@ -51,6 +51,10 @@ define(Uint8Array.prototype, 'toHex', function toHex(this: Uint8Array): string {
   return Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString('hex');
 });
 
+define(Uint8Array.prototype, 'toBase64', function toBase64(this: Uint8Array): string {
+  return Buffer.from(this.buffer, this.byteOffset, this.byteLength).toString('base64');
+});
+
 // A copy, and the original detached by transferring it, as the real method leaves it.
 define(
   ArrayBuffer.prototype,
