@@ -26,12 +26,15 @@ const COLUMNS = [
   ['page', '页码', 'number'],
 ] as const;
 
+/** Only a web address becomes a link: a manifest's `javascript:` or `data:` URL would run when clicked. */
+const webAddress = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : '');
+
 function data(findings: Row[], href: (file: string) => string): string {
   const rows = findings.map((f) => ({
     severity: f.severity,
     file: f.file,
     href: href(f.file),
-    url: f.source_url ?? '',
+    url: webAddress(f.source_url),
     agency: f.agency ?? '',
     year: f.year,
     rule: f.rule,
