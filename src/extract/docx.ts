@@ -260,5 +260,20 @@ export async function legacyWordToDocument(bytes: Uint8Array, options: ExtractOp
     if (other && !buffer.includes(utf16('WordDocument')))
       throw new UnreadableDocument(`OLE 复合文件不是 Word 文档，而是 ${other[1]}`, 'unsupported');
   }
-  return viaLibreOffice(bytes, isRtf ? 'rtf' : 'doc', options);
+  return viaLibreOffice(isRtf ? defuseRtfFields(buffer) : bytes, isRtf ? 'rtf' : 'doc', options);
+}
+
+/** Field instructions that make LibreOffice's RTF import open another file or start a program, whatever its settings. */
+const RTF_LINK_FIELD =
+  /(\\fldinst\b(?:[\s{}]|\\[a-z]+-?\d* ?)*)(INCLUDEPICTURE|INCLUDETEXT|INCLUDE|IMPORT|LINK|DDEAUTO|DDE)\b/gi;
+
+/**
+ * An RTF's linking fields renamed to an unknown field, which keeps its last
+ * result as text: `INCLUDEPICTURE "file:///…"` had the converter read a file
+ * outside the inputs (the hostile suite's canary).
+ */
+export function defuseRtfFields(rtf: Buffer): Buffer {
+  const text = rtf.toString('latin1');
+  const defused = text.replace(RTF_LINK_FIELD, '$1NIANBAO-UNLINKED-$2');
+  return defused === text ? rtf : Buffer.from(defused, 'latin1');
 }
