@@ -1,8 +1,8 @@
 /**
  * Hostile inputs, made at test time (nothing large is committed): documents
- * that name network addresses, bombs, files that lie about their type,
- * injection strings in names and cells, special files. Run on its own:
- * `npx tsx scripts/hostile/make.ts DIR [http://127.0.0.1:PORT]`.
+ * that name network addresses. The whole hostile corpus (bombs, files that lie
+ * about their type, injection strings, special files) is scripts/hostile/corpus.ts,
+ * which also runs on its own: `npx tsx scripts/hostile/corpus.ts DIR [--url URL]`.
  */
 import { strToU8, zipSync, type Zippable } from 'fflate';
 
