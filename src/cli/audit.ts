@@ -29,6 +29,7 @@ export interface AuditOptions {
   shard?: Shard;
   onlyNew: boolean;
   progress: boolean;
+  ocr: boolean;
 }
 
 function positiveNumber(text: string | undefined, option: string): number | undefined {
@@ -60,6 +61,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions {
       shard: { type: 'string' },
       'only-new': { type: 'boolean' },
       'no-progress': { type: 'boolean' },
+      'no-ocr': { type: 'boolean' },
       'fail-on': { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
     },
@@ -83,6 +85,7 @@ export function parseAuditArgs(argv: string[]): AuditOptions {
     db: values.db ?? DEFAULT_DB,
     shard,
     onlyNew: values['only-new'] ?? false,
+    ocr: !(values['no-ocr'] ?? false),
     progress: !(values['no-progress'] ?? false) && !(values.quiet ?? false),
   };
 }
@@ -131,6 +134,7 @@ export async function auditCommand(argv: string[]): Promise<number> {
     maxMemoryMb: options.maxMemoryMb,
     db: options.db,
     shard: options.shard,
+    ocr: options.ocr,
     onProgress: progress.update,
   });
   progress.stop();

@@ -5,6 +5,7 @@ export const USAGE = `nianbao — 政府信息公开工作年度报告 reader an
 Usage:
   nianbao audit PATH... [--out FILE] [--json FILE] [--html FILE] [--jobs N] [--fail-on error|warning] [--quiet]
                 [--db FILE] [--timeout SECONDS] [--max-memory MB] [--shard K/N] [--only-new] [--no-progress]
+                [--no-ocr]
   nianbao extract FILE [--out FILE]
   nianbao rules [--json]
   nianbao runs [--db FILE] [--json]
@@ -24,6 +25,7 @@ audit keeps a run store (--db, default nianbao-out/nianbao.db): unchanged files 
 again, and each finding is marked new or persisting (CSV columns status, triage, fingerprint).
 A file nianbao-triage.csv (fingerprint,decision,note) in the corpus marks findings as reviewed;
 manifest.csv (file,agency,region,year,url,published) overrides what reports say about themselves.
+Scans (PDFs of page images) are read by OCR (tesseract.js); --no-ocr leaves them extract/unreadable.
 
 Exit codes: 0 run completed (findings are normal output); 1 with --fail-on and a finding at
 that severity or worse; 2 bad usage or the run could not complete.`;

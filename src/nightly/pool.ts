@@ -54,7 +54,7 @@ export class ParsePool {
     });
   }
 
-  async parse(path: string): Promise<ParseOutcome> {
+  async parse(path: string, ocr = true): Promise<ParseOutcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -62,7 +62,7 @@ export class ParsePool {
       controller.abort();
     }, this.options.timeoutMs);
     try {
-      return await this.pool.run({ path }, { signal: controller.signal });
+      return await this.pool.run({ path, ocr }, { signal: controller.signal });
     } catch (error) {
       const failure = timedOut
         ? timeoutReason(this.options.timeoutMs)

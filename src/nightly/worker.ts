@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { DEFAULT_EXTRACT_OPTIONS } from '../extract/options.js';
 import { describeFailure, readReport, sha256 } from '../pipeline.js';
 
 export interface ParseTask {
   path: string;
+  /** recognise scans (default on) */
+  ocr?: boolean;
 }
 
 export interface ParseOutcome {
@@ -43,7 +46,7 @@ export default async function parseInWorker(task: ParseTask): Promise<ParseOutco
   const hash = sha256(bytes);
   misbehave(task.path);
   try {
-    const report = await readReport(bytes, task.path);
+    const report = await readReport(bytes, task.path, { ...DEFAULT_EXTRACT_OPTIONS, ocr: task.ocr ?? true });
     return {
       sha256: hash,
       reportJson: JSON.stringify(report),

@@ -13,6 +13,7 @@ import { hasValue, rowCells, splitTrailingValues, type GridView } from './grid-v
 import { matchLabel, normalizeLabel } from './labels.js';
 import { parseCell } from '../model/cell.js';
 import { place } from '../model/places.js';
+import { uncertainCells } from './uncertain-cells.js';
 
 const NAME = place.table('applications');
 const ALL_ROWS: LabelDef[] = [...APPLICATION_ROWS['2021'], APPLICATION_ROWS['2019'].find((r) => r.key === 'other')!];
@@ -212,6 +213,17 @@ export function structureApplications(
         location: place.applicationRowPath(def.key),
         page: own.page,
         reason: `该行找到 ${read.found} 个数值，应为 ${APPLICATION_COLUMNS.length} 个，无法确定各数值所属的列`,
+      });
+      continue;
+    }
+    const doubt = uncertainCells(read.values);
+    if (doubt) {
+      out.uncertain.push({
+        table: 'applications',
+        row: def.key,
+        location: place.applicationRowPath(def.key),
+        page: own.page,
+        reason: doubt,
       });
       continue;
     }

@@ -5,6 +5,7 @@ import { REVIEW_COLUMNS, REVIEW_GROUP_MATCH_ORDER, REVIEW_GROUPS } from '../mode
 import { hasValue, rowCells, splitTrailingValues, type GridView } from './grid-view.js';
 import { matchLabel, normalizeLabel } from './labels.js';
 import { looksLikeValue, parseCell } from '../model/cell.js';
+import { uncertainValues } from './uncertain-cells.js';
 
 const NAME = place.table('reviewLitigation');
 const WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
@@ -92,6 +93,12 @@ function readByPosition(view: GridView): ReviewLitigationTable | null {
 
 /** 表四 → group × column. A table whose value cells cannot be placed is uncertain as a whole. */
 export function structureReviewLitigation(view: GridView, diagnostics: Diagnostic[]): StructuredReviewLitigation {
+  const doubt = uncertainValues(view.table);
+  if (doubt)
+    return {
+      groups: {},
+      uncertain: [{ table: 'reviewLitigation', row: null, location: NAME, page: view.table.page, reason: doubt }],
+    };
   const groups =
     view.table.layout === 'grid' ? (readByHeaders(view, diagnostics) ?? readByPosition(view)) : readByPosition(view);
   if (groups) return { groups, uncertain: [] };

@@ -1,0 +1,86 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** Recognition resolution: Tesseract reads body text best with glyphs ~40 px high. */
+export const OCR_DPI = 300;
+const SCALE = OCR_DPI / 72;
+
+/**
+ * One rendered page as ink: 0 white … 255 black. Ink is the page's darkness in its
+ * lightest channel, so a red seal (light in red) drops out and black text under it stays.
+ */
+export interface Raster {
+  width: number;
+  height: number;
+  /** pixels per pt */
+  scale: number;
+  ink: Uint8Array;
+  factory: CanvasFactory;
+}
+
+export interface PixelRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+interface Canvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+    putImageData(d: unknown, x: number, y: number): void;
+    createImageData(w: number, h: number): { data: Uint8ClampedArray };
+  };
+  toBuffer(mime: 'image/png'): Buffer;
+}
+
+interface CanvasFactory {
+  create(w: number, h: number): { canvas: Canvas; context: unknown };
+}
+
+function inkOf(rgba: Uint8ClampedArray, pixels: number): Uint8Array {
+  const ink = new Uint8Array(pixels);
+  for (let i = 0; i < pixels; i++) {
+    const o = i * 4;
+    ink[i] = 255 - Math.max(rgba[o]!, rgba[o + 1]!, rgba[o + 2]!);
+  }
+  return ink;
+}
+
+/**
+ * Grey PNG of the ink in `rect` with a white margin of `pad` px: what the engine
+ * sees has the seal already removed, and the pixels `skip` names (ruling lines, tables) blanked.
+ */
+export function inkImage(r: Raster, rect: PixelRect, pad: number, skip?: (x: number, y: number) => boolean): Buffer {
+  const w = rect.w + 2 * pad;
+  const h = rect.h + 2 * pad;
+  const { canvas } = r.factory.create(w, h);
+  const ctx = canvas.getContext('2d');
+  const img = ctx.createImageData(w, h);
+  img.data.fill(255);
+  for (let row = 0; row < rect.h; row++) {
+    const y = rect.y + row;
+    for (let col = 0; col < rect.w; col++) {
+      const x = rect.x + col;
+      if (skip?.(x, y)) continue;
+      const o = ((row + pad) * w + col + pad) * 4;
+      img.data[o] = img.data[o + 1] = img.data[o + 2] = 255 - r.ink[y * r.width + x]!;
+    }
+  }
+  ctx.putImageData(img, 0, 0);
+  return canvas.toBuffer('image/png');
+}
+
+export async function renderPage(doc: PDFDocumentProxy, number: number): Promise<Raster> {
+  const page = await doc.getPage(number);
+  const viewport = page.getViewport({ scale: SCALE });
+  const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+  const width = Math.ceil(viewport.width);
+  const height = Math.ceil(viewport.height);
+  const { canvas, context } = factory.create(width, height);
+  await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+  const ink = inkOf(canvas.getContext('2d').getImageData(0, 0, width, height).data, width * height);
+  page.cleanup();
+  return { width, height, scale: SCALE, ink, factory };
+}
