@@ -99,24 +99,31 @@ function cellInk(r: Raster, x0: number, top: number, x1: number, bottom: number)
   };
 }
 
+/** Digits alone read this surely stand even where the Chinese model saw a stray character (it reads a lone 0 as 站). */
+const SURE_DIGITS = 90;
+const SIGN = /[增减+\-−]/;
+
 /**
  * A value is read twice, by the Chinese model and by a digits-only one; it is
- * certain only when both agree and the digits reader is confident.
+ * certain when both agree and the digits reader is confident, or when the
+ * Chinese model saw one or two odd characters and the digits reader is sure.
  */
 async function recognise(engine: Engine, png: Buffer): Promise<Recognised & { uncertain: boolean }> {
   const first = await engine.cell(png);
   const text = dropCjkSpaces(first.text);
   const digitsLike = asDigits(text);
-  if (!NUMBER.test(digitsLike) && text.length > 0)
-    return { text, confidence: first.confidence, uncertain: first.confidence < MIN_CONFIDENCE };
+  const numeric = NUMBER.test(digitsLike);
+  const stray = !numeric && [...text].length <= 2 && !SIGN.test(text);
+  if (text && !numeric && !stray) return { text, confidence: first.confidence, uncertain: first.confidence < MIN_CONFIDENCE };
   const digits = await engine.digits(png);
   const value = asDigits(digits.text);
-  const agree = value === digitsLike;
-  return {
-    text: value || text,
-    confidence: digits.confidence,
-    uncertain: !agree || !NUMBER.test(value) || digits.confidence < MIN_CONFIDENCE,
-  };
+  const read = NUMBER.test(value);
+  if (stray)
+    return read && digits.confidence >= SURE_DIGITS
+      ? { text: value, confidence: digits.confidence, uncertain: false }
+      : { text: text || value, confidence: Math.min(first.confidence, digits.confidence), uncertain: true };
+  const uncertain = value !== digitsLike || !read || digits.confidence < MIN_CONFIDENCE;
+  return { text: value || text, confidence: digits.confidence, uncertain };
 }
 
 function cellBox(t: LatticeTable, c: { row: number; col: number; rowSpan: number; colSpan: number }) {

@@ -89,7 +89,7 @@ export async function startEngine(threads: number): Promise<Engine> {
       ),
     );
     const digits = await make('eng', '@tesseract.js-data/eng', {
-      tessedit_pageseg_mode: PSM.SINGLE_LINE,
+      tessedit_pageseg_mode: PSM.SINGLE_WORD,
       tessedit_char_whitelist: '0123456789.',
     });
     const textJobs = pool(text);

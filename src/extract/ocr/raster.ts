@@ -72,6 +72,42 @@ export function inkImage(r: Raster, rect: PixelRect, pad: number, skip?: (x: num
   return canvas.toBuffer('image/png');
 }
 
+/** Ink blobs this small (pt²) are scanner specks; a decimal point at 10.5 pt is twice as large. */
+const SPECK_AREA = 0.5;
+const SPECK_INK = 64;
+
+/** Clears specks: connected ink smaller than SPECK_AREA, which OCR would read as dots and commas. */
+function despeckle(ink: Uint8Array, width: number, height: number, scale: number): void {
+  const max = SPECK_AREA * scale * scale;
+  const seen = new Uint8Array(ink.length);
+  const stack: number[] = [];
+  const blob: number[] = [];
+  for (let start = 0; start < ink.length; start++) {
+    if (seen[start] || ink[start]! < SPECK_INK) continue;
+    seen[start] = 1;
+    stack.push(start);
+    blob.length = 0;
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (blob.length <= max) blob.push(i);
+      const x = i % width;
+      const y = (i - x) / width;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          const ny = y + dy;
+          if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
+          const j = ny * width + nx;
+          if (!seen[j] && ink[j]! >= SPECK_INK) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+    }
+    if (blob.length <= max) for (const i of blob) ink[i] = 0;
+  }
+}
+
 export async function renderPage(doc: PDFDocumentProxy, number: number): Promise<Raster> {
   const page = await doc.getPage(number);
   const viewport = page.getViewport({ scale: SCALE });
@@ -82,5 +118,6 @@ export async function renderPage(doc: PDFDocumentProxy, number: number): Promise
   await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
   const ink = inkOf(canvas.getContext('2d').getImageData(0, 0, width, height).data, width * height);
   page.cleanup();
+  despeckle(ink, width, height, SCALE);
   return { width, height, scale: SCALE, ink, factory };
 }
