@@ -18,11 +18,11 @@ pdftoppm -r "$dpi" -png "$source" "$work/page"
 pages=("$work"/page-*.png)
 for i in "${!pages[@]}"; do
   page=${pages[$i]}
-  args=(-colorspace Gray)
+  # scanners for the record print bilevel: grey rules come out black, specks stay
+  args=(-colorspace Gray -threshold 60%)
   if [[ $rotate == 1 ]]; then args+=(-background white -rotate 0.3 +repage); fi
   if [[ $noise == 1 ]]; then args+=(-attenuate 0.1 +noise Impulse); fi
-  # scanners for the record print bilevel: grey rules come out black, specks stay
-  args+=(-threshold 60%)
+  args+=(-threshold 50%)
   # the seal sits over the top-right corner of the table on page 2, as stamps land on 表三; red ink over
   # black text leaves the text black (multiply)
   if [[ $seal == 1 && $i == 1 ]]; then

@@ -1,5 +1,5 @@
 import type { Diagnostic, IRCell } from '../model/ir.js';
-import type { ActiveDisclosureTable, CellRow } from '../model/report.js';
+import type { ActiveDisclosureTable, CellRow, UncertainPlace } from '../model/report.js';
 import {
   ACTIVE_DISCLOSURE,
   TEMPLATE_MARKERS,
@@ -11,6 +11,7 @@ import { ownCells, rowCells, splitTrailingValues, type GridView } from './grid-v
 import { containsAny, matchLabel, normalizeLabel } from './labels.js';
 import { parseCell } from '../model/cell.js';
 import { place } from '../model/places.js';
+import { uncertainCells } from './uncertain-cells.js';
 
 const NAME = place.table('activeDisclosure');
 const CAPTION = /第二十一?条第?([一二三四五六七八九十]+)项/;
@@ -18,6 +19,7 @@ const CAPTION = /第二十一?条第?([一二三四五六七八九十]+)项/;
 export interface StructuredActiveDisclosure {
   subtables: ActiveDisclosureTable;
   version: Version;
+  uncertain: UncertainPlace[];
 }
 
 /** Which format's 表二 this is, from the labels only that format prints. */
@@ -72,6 +74,7 @@ export function structureActiveDisclosure(
     });
   const subs = ACTIVE_DISCLOSURE[version];
   const out: ActiveDisclosureTable = {};
+  const uncertain: UncertainPlace[] = [];
   let current: SubtableDef | null = null;
   let map: ColumnMap | null = null;
   let headerRow: number | null = null;
@@ -104,6 +107,18 @@ export function structureActiveDisclosure(
     }
     const { sub, row } = match[0]!;
     if (sub !== current) [current, map] = [sub, headerRow === null ? null : headerMap(view, headerRow, sub)];
+    const doubt = uncertainCells(cells.filter((c) => c !== first));
+    if (doubt) {
+      const location = place.activeRowPath(version, sub.key, row.key);
+      uncertain.push({
+        table: 'activeDisclosure',
+        row: `${sub.key}/${row.key}`,
+        location,
+        page: first.page,
+        reason: doubt,
+      });
+      continue;
+    }
     const values = readRow(view, r, sub, map, first);
     if (out[sub.key]?.[row.key]) {
       diagnostics.push({
@@ -114,5 +129,5 @@ export function structureActiveDisclosure(
     }
     (out[sub.key] ??= {})[row.key] = values;
   }
-  return { subtables: out, version };
+  return { subtables: out, version, uncertain };
 }

@@ -54,7 +54,7 @@ export function structureDocument(doc: DocumentIR, source: SourceInfo): AnnualRe
   const applications =
     tables.applications && structureApplications(viewOf(tables.applications), meta.year, diagnostics);
   const review = tables.reviewLitigation && structureReviewLitigation(viewOf(tables.reviewLitigation), diagnostics);
-  uncertain.push(...(applications?.uncertain ?? []), ...(review?.uncertain ?? []));
+  uncertain.push(...(active?.uncertain ?? []), ...(applications?.uncertain ?? []), ...(review?.uncertain ?? []));
   const versions = [active?.version, applications?.version].filter((v): v is '2019' | '2021' => !!v);
   const template = versions.length === 0 ? 'unknown' : versions.includes('2019') ? '2019' : '2021';
   return AnnualReport.parse({

@@ -114,7 +114,8 @@ async function recognise(engine: Engine, png: Buffer): Promise<Recognised & { un
   const digitsLike = asDigits(text);
   const numeric = NUMBER.test(digitsLike);
   const stray = !numeric && [...text].length <= 2 && !SIGN.test(text);
-  if (text && !numeric && !stray) return { text, confidence: first.confidence, uncertain: first.confidence < MIN_CONFIDENCE };
+  if (text && !numeric && !stray)
+    return { text, confidence: first.confidence, uncertain: first.confidence < MIN_CONFIDENCE };
   const digits = await engine.digits(png);
   const value = asDigits(digits.text);
   const read = NUMBER.test(value);

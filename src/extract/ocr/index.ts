@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UnreadableDocument, type DocumentIR } from '../../model/ir.js';
 import type { ExtractOptions } from '../options.js';
 import { assemble, type PageContent } from '../pdf/index.js';
@@ -17,6 +17,32 @@ const MIN_WORD_CONFIDENCE = 30;
 /** Fewer recognised characters per page than this and the scan holds no report text. */
 const MIN_CHARS_PER_PAGE = 5;
 const THREADS = 2;
+/** Scans below this resolution (the page image's pixels per inch of page width) do not read reliably. */
+const MIN_SCAN_DPI = 100;
+
+/** The resolution of a page's widest image, as scanned: pixels across the page's width. */
+async function scanDpi(doc: PDFDocumentProxy, number: number): Promise<number> {
+  const page = await doc.getPage(number);
+  const ops = await page.getOperatorList();
+  const width = page.getViewport({ scale: 1 }).width;
+  let pixels = 0;
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject) return;
+    const args = ops.argsArray[i] as unknown[];
+    const w = typeof args[1] === 'number' ? args[1] : ((args[0] as { width?: number } | undefined)?.width ?? 0);
+    pixels = Math.max(pixels, w);
+  });
+  return (pixels * 72) / width;
+}
+
+async function assertResolution(doc: PDFDocumentProxy): Promise<void> {
+  const dpi = Math.max(...(await Promise.all(Array.from({ length: doc.numPages }, (_, i) => scanDpi(doc, i + 1)))));
+  if (dpi < MIN_SCAN_DPI)
+    throw new UnreadableDocument(
+      `PDF 没有文字层（扫描件），且扫描分辨率过低（约 ${Math.round(dpi)} dpi，至少需要 ${MIN_SCAN_DPI} dpi），无法可靠识别文字`,
+      'no-text',
+    );
+}
 
 async function pageWords(r: Raster, engine: Engine, tables: { x0: number; x1: number; top: number; bottom: number }[]) {
   const inTable = (x: number, y: number) =>
@@ -67,6 +93,7 @@ export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions):
   try {
     if (doc.numPages > options.maxPages)
       throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
+    await assertResolution(doc);
     engine = await startEngine(THREADS);
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await ocrPage(doc, n, engine));

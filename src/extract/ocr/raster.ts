@@ -35,6 +35,28 @@ interface Canvas {
   toBuffer(mime: 'image/png'): Buffer;
 }
 
+interface Context2D {
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+  fillStyle: string;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  translate(x: number, y: number): void;
+  rotate(angle: number): void;
+  drawImage(image: unknown, x: number, y: number): void;
+}
+
+/** The page turned back by `skew` about its centre, on white. */
+function upright(factory: CanvasFactory, source: Canvas, skew: number): Context2D {
+  const { canvas } = factory.create(source.width, source.height);
+  const ctx = canvas.getContext('2d') as unknown as Context2D;
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, source.width, source.height);
+  ctx.translate(source.width / 2, source.height / 2);
+  ctx.rotate(-skew);
+  ctx.translate(-source.width / 2, -source.height / 2);
+  ctx.drawImage(source, 0, 0);
+  return ctx;
+}
+
 interface CanvasFactory {
   create(w: number, h: number): { canvas: Canvas; context: unknown };
 }
@@ -108,6 +130,34 @@ function despeckle(ink: Uint8Array, width: number, height: number, scale: number
   }
 }
 
+/** Scans lean by up to this much (degrees); the search steps by MAX_SKEW / SKEW_STEPS. */
+const MAX_SKEW = 1.5;
+const SKEW_STEPS = 30;
+const SAMPLE = 3;
+
+/**
+ * The page's lean in radians, from the projection profile: text lines and rules
+ * give the sharpest row histogram when sheared back by the right angle.
+ */
+export function estimateSkew(ink: Uint8Array, width: number, height: number): number {
+  const points: number[] = [];
+  // every row (a thin rule may lie in any), every SAMPLE-th column
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x += SAMPLE) if (ink[y * width + x]! >= SPECK_INK) points.push(x, y);
+  let best = 0;
+  let bestScore = -1;
+  const bins = new Float64Array(height + width);
+  for (let k = -SKEW_STEPS; k <= SKEW_STEPS; k++) {
+    const slope = Math.tan(((k * MAX_SKEW) / SKEW_STEPS) * (Math.PI / 180));
+    bins.fill(0);
+    for (let i = 0; i < points.length; i += 2) bins[Math.round(points[i + 1]! - points[i]! * slope) + width]! += 1;
+    let score = 0;
+    for (const b of bins) score += b * b;
+    if (score > bestScore) [best, bestScore] = [Math.atan(slope), score];
+  }
+  return best;
+}
+
 export async function renderPage(doc: PDFDocumentProxy, number: number): Promise<Raster> {
   const page = await doc.getPage(number);
   const viewport = page.getViewport({ scale: SCALE });
@@ -116,7 +166,11 @@ export async function renderPage(doc: PDFDocumentProxy, number: number): Promise
   const height = Math.ceil(viewport.height);
   const { canvas, context } = factory.create(width, height);
   await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
-  const ink = inkOf(canvas.getContext('2d').getImageData(0, 0, width, height).data, width * height);
+  let ink = inkOf(canvas.getContext('2d').getImageData(0, 0, width, height).data, width * height);
+  const skew = estimateSkew(ink, width, height);
+  // a leaning scan is turned upright first: ruling lines must run along pixel rows to be found
+  if (Math.abs(skew) > 0.0005)
+    ink = inkOf(upright(factory, canvas, skew).getImageData(0, 0, width, height).data, width * height);
   page.cleanup();
   despeckle(ink, width, height, SCALE);
   return { width, height, scale: SCALE, ink, factory };
