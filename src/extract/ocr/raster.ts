@@ -94,8 +94,8 @@ export function inkImage(r: Raster, rect: PixelRect, pad: number, skip?: (x: num
   return canvas.toBuffer('image/png');
 }
 
-/** Ink blobs this small (pt²) are scanner specks; a decimal point at 10.5 pt is twice as large. */
-const SPECK_AREA = 0.5;
+/** Ink blobs this small (pt²) are scanner specks; a decimal point at 10.5 pt is about 1.3 pt². */
+const SPECK_AREA = 0.8;
 const SPECK_INK = 64;
 
 /** Clears specks: connected ink smaller than SPECK_AREA, which OCR would read as dots and commas. */
