@@ -9,7 +9,7 @@ import { dropRunningLines } from '../pdf/running.js';
 import type { Word } from '../pdf/words.js';
 import { recogniseTable, dropCjkSpaces } from './cells.js';
 import { startEngine, type Engine } from './engine.js';
-import { inkImage, renderPage, type Raster } from './raster.js';
+import { inkImage, renderPage, renderScale, type Raster } from './raster.js';
 import { pixelEdges } from './rulings.js';
 
 /** Words the engine itself doubts this much are specks and smudges, not text. */
@@ -35,13 +35,15 @@ async function scanDpi(doc: PDFDocumentProxy, number: number): Promise<number> {
   return (pixels * 72) / width;
 }
 
-async function assertResolution(doc: PDFDocumentProxy): Promise<void> {
-  const dpi = Math.max(...(await Promise.all(Array.from({ length: doc.numPages }, (_, i) => scanDpi(doc, i + 1)))));
+async function scanResolutions(doc: PDFDocumentProxy): Promise<number[]> {
+  const dpis = await Promise.all(Array.from({ length: doc.numPages }, (_, i) => scanDpi(doc, i + 1)));
+  const dpi = Math.max(...dpis);
   if (dpi < MIN_SCAN_DPI)
     throw new UnreadableDocument(
       `PDF 没有文字层（扫描件），且扫描分辨率过低（约 ${Math.round(dpi)} dpi，至少需要 ${MIN_SCAN_DPI} dpi），无法可靠识别文字`,
       'no-text',
     );
+  return dpis;
 }
 
 async function pageWords(r: Raster, engine: Engine, tables: { x0: number; x1: number; top: number; bottom: number }[]) {
@@ -64,8 +66,8 @@ async function pageWords(r: Raster, engine: Engine, tables: { x0: number; x1: nu
     );
 }
 
-async function ocrPage(doc: PDFDocumentProxy, number: number, engine: Engine): Promise<PageContent> {
-  const raster = await renderPage(doc, number);
+async function ocrPage(doc: PDFDocumentProxy, number: number, engine: Engine, scale: number): Promise<PageContent> {
+  const raster = await renderPage(doc, number, scale);
   const lattice = findLatticeTables(pixelEdges(raster));
   const [tables, words] = await Promise.all([
     Promise.all(lattice.map((t) => recogniseTable(t, raster, engine, number))),
@@ -93,10 +95,10 @@ export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions):
   try {
     if (doc.numPages > options.maxPages)
       throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
-    await assertResolution(doc);
+    const dpis = await scanResolutions(doc);
     engine = await startEngine(THREADS);
     const pages: PageContent[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await ocrPage(doc, n, engine));
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await ocrPage(doc, n, engine, renderScale(dpis[n - 1]!)));
     const chars = pages
       .map((p) => p.text)
       .join('')

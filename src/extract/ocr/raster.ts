@@ -2,7 +2,15 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** Recognition resolution: Tesseract reads body text best with glyphs ~40 px high. */
 export const OCR_DPI = 300;
-const SCALE = OCR_DPI / 72;
+
+/**
+ * Pixels per pt to render a scan of `scanDpi` at: a whole multiple of its own pixels at OCR_DPI or more, since
+ * resampling by a fraction (200 → 300 dpi) blurs bilevel strokes into digits the engine doubts.
+ */
+export function renderScale(scanDpi: number): number {
+  if (!(scanDpi > 0)) return OCR_DPI / 72;
+  return (scanDpi * Math.max(1, Math.ceil(OCR_DPI / scanDpi - 0.05))) / 72;
+}
 
 /**
  * One rendered page as ink: 0 white … 255 black. Ink is the page's darkness in its
@@ -158,9 +166,9 @@ export function estimateSkew(ink: Uint8Array, width: number, height: number): nu
   return best;
 }
 
-export async function renderPage(doc: PDFDocumentProxy, number: number): Promise<Raster> {
+export async function renderPage(doc: PDFDocumentProxy, number: number, scale: number): Promise<Raster> {
   const page = await doc.getPage(number);
-  const viewport = page.getViewport({ scale: SCALE });
+  const viewport = page.getViewport({ scale });
   const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
   const width = Math.ceil(viewport.width);
   const height = Math.ceil(viewport.height);
@@ -172,6 +180,6 @@ export async function renderPage(doc: PDFDocumentProxy, number: number): Promise
   if (Math.abs(skew) > 0.0005)
     ink = inkOf(upright(factory, canvas, skew).getImageData(0, 0, width, height).data, width * height);
   page.cleanup();
-  despeckle(ink, width, height, SCALE);
-  return { width, height, scale: SCALE, ink, factory };
+  despeckle(ink, width, height, scale);
+  return { width, height, scale, ink, factory };
 }
