@@ -2,12 +2,13 @@
  * Writes the PDF test fixtures into test/fixtures/pdf/ the way agencies make
  * their PDFs (LibreOffice, Chromium print-to-PDF), plus the hand-made and
  * damaged ones. Needs soffice, chromium, pdftoppm and gs; the tests only read
- * the committed output. Run: node --import tsx scripts/make-pdf-fixtures.ts
+ * the committed output. Run: node --import tsx scripts/make-pdf-fixtures.ts [breaks]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium, libreOfficePdf, shiftedDocx, shiftedHtml } from './pdf-fixtures/break-shift.js';
 import { applicationValue, reportHtml, type ReportPage } from './pdf-fixtures/report-html.js';
 import { ruledGrid, textAt, tinyPdf } from './pdf-fixtures/tiny-pdf.js';
 
@@ -28,22 +29,6 @@ export function libreOffice(input: string, output: string): void {
     { stdio: 'ignore' },
   );
   writeFileSync(output, readFileSync(input.replace(/\.html$/, '.pdf')));
-}
-
-export function chromium(input: string, output: string, headerFooter = false): void {
-  const profile = mkdtempSync(join(tmpdir(), 'chromium-'));
-  const flags = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    `--user-data-dir=${profile}`,
-  ];
-  if (!headerFooter) flags.push('--no-pdf-header-footer');
-  execFileSync('chromium', [...flags, `--print-to-pdf=${output}`, `file://${input}`], { stdio: 'ignore' });
 }
 
 function officePdfs(): void {
@@ -134,8 +119,44 @@ function damagedPdfs(): void {
   writeFileSync(join(OUT, 'scan.pdf'), scanPdf(source));
 }
 
-officePdfs();
-writeFileSync(join(OUT, 'stsong.pdf'), stsongPdf());
-writeFileSync(join(OUT, 'garbled.pdf'), garbledPdf());
-damagedPdfs();
+/** The corpus report whose 表三 the page-break fixtures print: its （六） rows wrap to three lines. */
+export const BREAK_SOURCE = '2022-heping-street';
+
+/**
+ * 表三 alone, pushed down so the page break falls: Chromium (spacer px) inside
+ * the three-line row （六）2, right before the spanning 三、本年度办理结果, and
+ * between the groups （三） and （四）; LibreOffice (empty paragraphs) inside （六）2 and inside
+ * the group label （三）不予公开.
+ */
+function breakPdfs(): void {
+  const corpus = join(import.meta.dirname, '..', 'corpus');
+  const html = readFileSync(join(corpus, 'reports', `${BREAK_SOURCE}.html`));
+  for (const [name, px] of [
+    ['cut-row', 190],
+    ['span', 760],
+    ['group', 480],
+  ] as const) {
+    const input = join(work, `break-chromium-${name}.html`);
+    writeFileSync(input, shiftedHtml(html, px, true));
+    chromium(input, join(OUT, `break-chromium-${name}.pdf`));
+  }
+  const docx = readFileSync(join(corpus, 'docx', `${BREAK_SOURCE}.docx`));
+  for (const [name, paragraphs] of [
+    ['cut-row', 3],
+    ['label', 40],
+  ] as const) {
+    const input = join(work, `break-lo-${name}.docx`);
+    writeFileSync(input, shiftedDocx(docx, paragraphs, true));
+    writeFileSync(join(OUT, `break-lo-${name}.pdf`), readFileSync(libreOfficePdf(input, work)));
+  }
+}
+
+// `breaks`: only the page-break fixtures, leaving the others byte for byte
+if (process.argv[2] !== 'breaks') {
+  officePdfs();
+  writeFileSync(join(OUT, 'stsong.pdf'), stsongPdf());
+  writeFileSync(join(OUT, 'garbled.pdf'), garbledPdf());
+  damagedPdfs();
+}
+breakPdfs();
 console.log(`fixtures written to ${OUT}`);

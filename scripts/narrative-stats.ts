@@ -17,6 +17,7 @@ interface Totals {
   contradicted: number;
   ambiguous: number;
   uncompared: number;
+  otherSubject: number;
   unmapped: number;
   reasons: Map<string, number>;
 }
@@ -27,6 +28,7 @@ function add(t: Totals, a: NarrativeAnalysis): void {
   t.contradicted += a.compared.filter((c) => !c.consistent).length;
   t.ambiguous += a.ambiguous.length;
   t.uncompared += a.uncompared.length;
+  t.otherSubject += a.uncompared.filter((c) => c.status === 'other-subject').length;
   t.unmapped += a.claims.filter((c) => c.status === 'unmapped' && c.kind !== 'percent').length;
   for (const c of a.ambiguous) {
     const reason =
@@ -47,6 +49,7 @@ async function main(paths: string[]): Promise<void> {
     contradicted: 0,
     ambiguous: 0,
     uncompared: 0,
+    otherSubject: 0,
     unmapped: 0,
     reasons: new Map(),
   };
@@ -65,6 +68,7 @@ async function main(paths: string[]): Promise<void> {
     `ambiguous (left alone)      ${t.ambiguous}${[...t.reasons].map(([r, n]) => `\n  ${r.padEnd(26)}${n}`).join('')}`,
   );
   console.log(`one subject, not compared   ${t.uncompared} (another year, or the table cell unknown)`);
+  console.log(`  another subject           ${t.otherSubject} (one office of several, documents by 公开属性)`);
   console.log(`no table subject            ${t.unmapped} (e.g. 发布信息43条: checked only for sums)`);
 }
 

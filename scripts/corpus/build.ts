@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { baseReport, writeProse } from './generate.js';
-import { renderHtml } from './render.js';
+import { renderHtml, type ReportData } from './render.js';
 import { SOURCES, type Expected } from './sources.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -72,6 +72,20 @@ const MISFILED_PAGE = `<!DOCTYPE html>
 <div class="footer">版权所有 清水镇人民政府</div></body></html>
 `;
 
+/**
+ * The same agency's report for the same year published a second time with other
+ * numbers (one more 自然人 application, granted): each copy is sound on its own,
+ * but the two disagree — corpus/copies-disagree, on the copy met last.
+ */
+const REPUBLISHED = { of: '2023-anping-county-stats', file: '2023-anping-county-stats-republished.html' };
+
+function republished(data: ReportData): ReportData {
+  const copy = structuredClone(data);
+  for (const row of ['new_received', 'granted', 'total_processed'])
+    for (const i of [0, 6]) copy.applications![row]![i] = String(Number(copy.applications![row]![i]) + 1);
+  return copy;
+}
+
 /** Renders every source into `dir/reports` and records the expected findings in `dir/expected.json`. */
 export function buildCorpus(dir: string): void {
   const reports = join(dir, 'reports');
@@ -94,6 +108,15 @@ export function buildCorpus(dir: string): void {
     const bytes = source.encoding === 'gbk' ? iconv.encode(html, 'gbk') : Buffer.from(html, 'utf8');
     writeFileSync(join(reports, `${source.id}.html`), bytes);
     expected[`reports/${source.id}.html`] = source.expected;
+    if (source.id === REPUBLISHED.of) {
+      const copy = republished(data);
+      copy.prose = writeProse(source, copy);
+      writeFileSync(join(reports, REPUBLISHED.file), renderHtml(copy, 'utf-8'));
+      expected[`reports/${REPUBLISHED.file}`] = [
+        ...source.expected,
+        { rule: 'corpus/copies-disagree', location: '表三/一、本年新收/自然人' },
+      ];
+    }
   }
   copyFileSync(join(here, '../../test/fixtures', SEED), join(reports, SEED));
   expected[`reports/${SEED}`] = SEED_EXPECTED;

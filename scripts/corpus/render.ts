@@ -29,6 +29,8 @@ export interface ReportData {
   activeDisclosure: Record<string, Record<string, Raw[]>> | null;
   applications: Record<string, Raw[]> | null;
   reviewLitigation: Record<string, Raw[]> | null;
+  /** 表三 row labels printed other than the template prints them (a typo), by row key */
+  rowLabels?: Record<string, string>;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -68,10 +70,11 @@ const NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，
 function applicationsTable(data: ReportData): string {
   const defs = APPLICATION_ROWS[data.template].filter((d) => data.applications?.[d.key]);
   const values = (key: string) => data.applications![key]!.map((v) => td(v)).join('');
+  const label = (d: (typeof defs)[number]) => data.rowLabels?.[d.key] ?? d.label;
   if (data.layout === 'flat') {
     const header = `<tr>${td('项目')}${APPLICATION_COLUMNS.map((c) => td(c.key === 'other_org' ? '其他' : c.label)).join('')}</tr>`;
     const rows = defs.map(
-      (d) => `<tr>${td(d.group ? `${GROUP_LABEL[d.group]}${d.label}` : d.label)}${values(d.key)}</tr>`,
+      (d) => `<tr>${td(d.group ? `${GROUP_LABEL[d.group]}${label(d)}` : label(d))}${values(d.key)}</tr>`,
     );
     return `<table border="1">\n${header}\n${rows.join('\n')}\n</table>`;
   }
@@ -88,8 +91,8 @@ function applicationsTable(data: ReportData): string {
     if (d.group) {
       const members = outcome.filter((o) => o.group === d.group);
       if (d === members[0]) lead += td(GROUP_LABEL[d.group]!, span(members.length, 1));
-      lead += td(d.label);
-    } else lead += td(d.label, span(1, outcome.includes(d) ? 2 : 3));
+      lead += td(label(d));
+    } else lead += td(label(d), span(1, outcome.includes(d) ? 2 : 3));
     rows.push(`<tr>${lead}${values(d.key)}</tr>`);
   });
   return `<table border="1" cellspacing="0" class="MsoTableGrid">\n${[...header, ...rows].join('\n')}\n</table>`;

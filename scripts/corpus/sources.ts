@@ -369,5 +369,23 @@ export const SOURCES: ReportSource[] = [
       { rule: 'applications/balance', location: '表三/四、结转下年度继续办理/总计' },
     ],
   },
+  {
+    id: '2023-hongguang-town',
+    agency: '红光镇人民政府',
+    year: 2023,
+    level: 'township',
+    template: '2021',
+    layout: 'official',
+    seed: 38,
+    encoding: 'utf-8',
+    note: 'two 表三 labels misprinted (法规禁 dropped, 复 dropped), their values in place: read by position, reported as mislabeled',
+    plant: (d) => {
+      d.rowLabels = { denied_law_prohibited: '2.其他法律行政止公开', rejected_excessive: '4.无正当理由大量反申请' };
+    },
+    expected: [
+      { rule: 'structure/row-mislabeled', location: '表三/（三）2.其他法律行政法规禁止公开' },
+      { rule: 'structure/row-mislabeled', location: '表三/（五）4.无正当理由大量反复申请' },
+    ],
+  },
   ...NARRATIVE_SOURCES,
 ];

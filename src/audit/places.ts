@@ -6,12 +6,13 @@ import {
   APPLICATION_COLUMNS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
+  templateForYear,
   type Version,
 } from '../model/templates.js';
 
 export function templateOf(report: AnnualReport, table: 'activeDisclosure' | 'applications'): Version {
   const v = report.tableTemplates[table];
-  return v === '2019' || v === '2021' ? v : (report.meta.year ?? 2021) >= 2021 ? '2021' : '2019';
+  return v === '2019' || v === '2021' ? v : templateForYear(report.meta.year);
 }
 
 /** A row the extractor could not read: rules must neither call it missing nor add it up. */

@@ -36,6 +36,11 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+function hasNonAscii(bytes: Uint8Array): boolean {
+  for (const b of bytes) if (b >= 0x80) return true;
+  return false;
+}
+
 export interface Decoded {
   text: string;
   encoding: string;
@@ -55,6 +60,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
   const declared = declaredCharset(head);
+  // bytes that are valid UTF-8 with characters beyond ASCII are UTF-8 whatever the page says (browsers agree in effect):
+  // read as GBK they would be mojibake, and GBK text is almost never valid UTF-8 by chance
+  if (declared && declared !== 'utf-8' && hasNonAscii(bytes) && isValidUtf8(bytes))
+    return { text: Buffer.from(bytes).toString('utf-8'), encoding: 'utf-8', by: 'detected' };
   if (declared && !(declared === 'utf-8' && !isValidUtf8(bytes))) {
     return { text: iconv.decode(Buffer.from(bytes), declared), encoding: declared, by: 'declared' };
   }

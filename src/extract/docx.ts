@@ -201,9 +201,15 @@ function withoutDoctypes(bytes: Uint8Array): Uint8Array {
 }
 
 async function viaLibreOffice(bytes: Uint8Array, extension: string, options: ExtractOptions): Promise<DocumentIR> {
-  const converted = await convertToDocx(bytes, extension, options.sofficeTimeoutMs);
-  const doc = await docxToDocument(converted, options);
-  doc.diagnostics.push({ code: 'extract/converted', message: `${extension} converted to docx by LibreOffice` });
+  const converted = await convertToDocx(bytes, extension, {
+    timeoutMs: options.sofficeTimeoutMs,
+    memoryMb: options.converterMemoryMb,
+  });
+  const doc = await docxToDocument(converted.docx, options);
+  doc.diagnostics.push({
+    code: 'extract/converted',
+    message: `${extension} converted to docx by LibreOffice (${converted.protection})`,
+  });
   return doc;
 }
 

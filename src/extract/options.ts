@@ -7,6 +7,8 @@ export interface ExtractOptions {
   maxCompressionRatio: number;
   /** legacy .doc/.wps conversion through LibreOffice */
   sofficeTimeoutMs: number;
+  /** address-space cap of each converter process */
+  converterMemoryMb: number;
   /** recognise scans (PDFs of page images) with OCR; off: they stay extract/unreadable */
   ocr: boolean;
 }
@@ -17,5 +19,6 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   maxUncompressedBytes: 200 * 1024 * 1024,
   maxCompressionRatio: 200,
   sofficeTimeoutMs: 60_000,
+  converterMemoryMb: 1536,
   ocr: true,
 };

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UnreadableDocument } from '../model/ir.js';
+import { type ChildLimits, converterTempRoot, runSandboxed, sandbox } from './sandbox.js';
 
 let cachedPath: string | null | undefined;
 
@@ -35,41 +34,38 @@ function isExecutable(path: string): boolean {
 export const SOFFICE_MISSING =
   '此格式（DOC / WPS / RTF / ODT）需要 LibreOffice 转换：请安装 LibreOffice（Debian/Ubuntu 软件包 libreoffice-writer），使 soffice 命令可用';
 
-interface RunResult {
-  code: number | null;
-  timedOut: boolean;
-  stderr: string;
+/**
+ * The converter's profile: links, fields and remote content are never updated
+ * or fetched, macros never run. With no network namespace on this platform,
+ * this is the only protection against a document that names an address.
+ */
+const PROFILE_SETTINGS: [string, string, string][] = [
+  ['/org.openoffice.Office.Common/Security/Scripting', 'BlockUntrustedRefererLinks', 'true'],
+  ['/org.openoffice.Office.Common/Security/Scripting', 'DisableMacrosExecution', 'true'],
+  ['/org.openoffice.Office.Common/Security/Scripting', 'MacroSecurityLevel', '3'],
+  ['/org.openoffice.Office.Writer/Content/Update', 'Link', '0'],
+  ['/org.openoffice.Office.Writer/Content/Update', 'Field', 'false'],
+  ['/org.openoffice.Office.Calc/Content/Update', 'Link', '0'],
+  ['/org.openoffice.Office.Common/Misc', 'UseSystemFileDialog', 'false'],
+  ['/org.openoffice.Office.Update/Update', 'Enabled', 'false'],
+];
+
+function profileXcu(): string {
+  const items = PROFILE_SETTINGS.map(
+    ([path, name, value]) =>
+      `<item oor:path="${path}"><prop oor:name="${name}" oor:op="fuse"><value>${value}</value></prop></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+${items.join('\n')}
+</oor:items>
+`;
 }
 
-/** Runs soffice in its own process group so that a timeout kills soffice.bin too, not just the wrapper script. */
-function runSoffice(soffice: string, args: string[], timeoutMs: number): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(soffice, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let timedOut = false;
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child.pid);
-    }, timeoutMs);
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(new UnreadableDocument(`无法启动 LibreOffice（${error.message}）`, 'crash'));
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, timedOut, stderr });
-    });
-  });
-}
-
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // the group is already gone
-  }
+export interface Converted {
+  docx: Uint8Array;
+  /** the protections the conversion ran under */
+  protection: string;
 }
 
 /**
@@ -77,13 +73,15 @@ function killGroup(pid: number | undefined): void {
  * directory, with its own user profile so that parallel conversions do not
  * fight over one profile lock.
  */
-export async function convertToDocx(bytes: Uint8Array, extension: string, timeoutMs: number): Promise<Uint8Array> {
+export async function convertToDocx(bytes: Uint8Array, extension: string, limits: ChildLimits): Promise<Converted> {
   const soffice = findSoffice();
   if (!soffice) throw new UnreadableDocument(SOFFICE_MISSING, 'unsupported');
-  const dir = await mkdtemp(join(tmpdir(), 'nianbao-soffice-'));
+  const dir = await mkdtemp(join(converterTempRoot(), 'nianbao-soffice-'));
   try {
     const input = join(dir, `report.${extension}`);
     await writeFile(input, bytes);
+    await mkdir(join(dir, 'profile', 'user'), { recursive: true });
+    await writeFile(join(dir, 'profile', 'user', 'registrymodifications.xcu'), profileXcu());
     const args = [
       `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
       '--headless',
@@ -98,10 +96,14 @@ export async function convertToDocx(bytes: Uint8Array, extension: string, timeou
       join(dir, 'out'),
       input,
     ];
-    const result = await runSoffice(soffice, args, timeoutMs);
-    if (result.timedOut) throw new UnreadableDocument(`LibreOffice 转换超时（${timeoutMs} ms）`, 'timeout');
+    const protection = sandbox().describe;
+    const result = await runSandboxed(soffice, args, limits).catch((error: Error) => {
+      throw new UnreadableDocument(`无法启动 LibreOffice（${error.message}）`, 'crash');
+    });
+    if (result.timedOut)
+      throw new UnreadableDocument(`LibreOffice 转换超时（超过 ${limits.timeoutMs / 1000} 秒），已中止`, 'timeout');
     try {
-      return await readFile(join(dir, 'out', 'report.docx'));
+      return { docx: await readFile(join(dir, 'out', 'report.docx')), protection };
     } catch {
       const detail = result.stderr.trim().split('\n').pop() ?? '';
       throw new UnreadableDocument(

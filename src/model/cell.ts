@@ -41,6 +41,8 @@ export function parseCell(raw: string, kind: CellKind, page: number | null): Cel
       if (m[3]) cell.unit = m[3];
     }
   }
+  // a digit run too long for a number (「1」 repeated 400 times) is an invalid cell, not Infinity
+  if (cell.value !== null && !Number.isFinite(cell.value)) cell.value = null;
   cell.state = cell.value === null ? 'invalid' : 'number';
   return cell;
 }

@@ -8,6 +8,7 @@
  * report's own punctuation (，、；：) kept.
  */
 import { place } from './places.js';
+import type { AgencyLevel } from './agencies.js';
 import type { OutcomeGroup } from './templates.js';
 
 /** What a count in the text is about, before a subject is chosen. */
@@ -47,9 +48,9 @@ export const TOPICS: { key: TopicKey; pattern: RegExp }[] = [
   { key: 'events', pattern: /会议|培训|发布会|解读|检查|督查/g },
 ];
 
-export type CountUnit = '件' | '条' | '份' | '宗' | '次';
-/** Units that count documents or cases (「收到申请12条」「申请书55份」「3宗」 all count applications). */
-export const COUNT_UNITS: readonly string[] = ['件', '条', '份', '宗', '次'];
+export type CountUnit = '件' | '条' | '份' | '宗' | '起' | '次';
+/** Units that count documents or cases (「收到申请12条」「申请书55份」「3宗」「行政复议36起」 all count). */
+export const COUNT_UNITS: readonly string[] = ['件', '条', '份', '宗', '起', '次'];
 export const MONEY_UNITS: readonly string[] = ['元', '万元'];
 /** Every unit a number in the prose is read with; longer first so 人次 is not read as 次. */
 export const UNITS = [
@@ -59,6 +60,7 @@ export const UNITS = [
   '条',
   '份',
   '宗',
+  '起',
   '次',
   '个',
   '项',
@@ -344,6 +346,49 @@ export const NOT_A_COUNT: { reason: string; pattern: RegExp }[] = [
   },
   { reason: 'approximate', pattern: /约|近|超过|逾|累计|平均|每|至少|不少于|不足/ },
 ];
+/**
+ * Words that make a count someone else's than the reporting agency's, or about
+ * something other than what the tables count, so it is left alone:
+ * - one office of several: 「区政府办代表区政府受理政府信息公开申请17件」 (表三 counts 95
+ *   for the whole government); 「其中区财政局受理…」; 「本级」; 「各部门」. Words that
+ *   name a unit of the agency apply to governments and townships only: a
+ *   department's 「本单位」 is the department itself.
+ * - documents reviewed for their 公开属性 and how they were classed: 「审查公文120件，
+ *   其中主动公开100件、不予公开5件」 is not 表三's 不予公开; it only voids readings of 表三.
+ * `scope`: the clause the number stands in, the words since the previous number
+ * (lead: 「共受理95件，其中区政府办受理17件」), or the whole sentence.
+ */
+export const OTHER_SUBJECTS: {
+  reason: string;
+  scope: 'clause' | 'lead' | 'sentence';
+  pattern: RegExp;
+  /** the agency levels the words narrow; absent = every level (null = a level not known) */
+  levels?: (AgencyLevel | null)[];
+  /** the tables whose readings the words void; absent = every table */
+  tables?: ('applications' | 'reviewLitigation' | 'activeDisclosure')[];
+}[] = [
+  { reason: 'one office of several', scope: 'clause', pattern: /代表|代为/ },
+  {
+    reason: 'one office of several',
+    scope: 'lead',
+    pattern: /其中[，,：:]?[^，,。；;：:\d]{1,14}?(?:局|办|委|厅|部门|单位|中心|分局|乡镇|街道|镇|乡)(?!申请|事项)/,
+  },
+  {
+    reason: 'one office of several',
+    scope: 'clause',
+    pattern:
+      /本级|本单位|本机关|(?:区|县|市|州|旗|盟|镇|乡)政府办(?:公室)?|政府办公(?:室|厅)|党政办|(?:各|\d+个)(?:部门|单位|科室|处室|乡镇|街道|镇)/,
+    levels: ['government', 'township', null],
+  },
+  {
+    reason: 'documents, not applications',
+    scope: 'sentence',
+    pattern:
+      /公开属性|(?:公文|文件|稿件)[^。；;，,\d]{0,8}(?:审查|审核|清理|梳理|认定|标注)|(?:审查|审核|清理|梳理|认定|标注)[^。；;，,\d]{0,8}(?:公文|文件|稿件)/,
+    tables: ['applications'],
+  },
+];
+
 /** written after a number: 「12件左右」「100余条」 */
 export const APPROXIMATE_AFTER = /^(?:余|多|左右|以上|以下|以内)/;
 

@@ -2,7 +2,7 @@ import type { TableKey } from './report.js';
 import {
   ACTIVE_DISCLOSURE,
   APPLICATION_COLUMNS,
-  APPLICATION_ROWS,
+  ALL_APPLICATION_ROWS,
   OUTCOME_GROUP_NAMES,
   type OutcomeGroup,
   REVIEW_COLUMNS,
@@ -44,7 +44,7 @@ export const place = {
   },
 
   applicationRow(key: string): string {
-    return [...APPLICATION_ROWS['2021'], ...APPLICATION_ROWS['2019']].find((r) => r.key === key)?.short ?? key;
+    return ALL_APPLICATION_ROWS.find((r) => r.key === key)?.short ?? key;
   },
   applicationColumn(key: string): string {
     return APPLICATION_COLUMNS.find((c) => c.key === key)?.short ?? key;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AGENCY_LEVELS } from './agencies.js';
 import { Diagnostic, Format } from './ir.js';
 
 export const SCHEMA_VERSION = 1;
@@ -43,10 +44,21 @@ export const SectionKey = z.enum([
 ]);
 export type SectionKey = z.infer<typeof SectionKey>;
 
+/**
+ * One part as the report prints it. Nothing a report prints can fail here: a
+ * part numbered 七、 or worded in its own way is recorded, and the rules say how
+ * it deviates from the template.
+ */
 export const Section = z.object({
-  /** the number the heading itself carries (一 → 1), null when it has none */
-  number: z.number().int().min(1).max(6).nullable(),
-  key: SectionKey,
+  /** the template part the heading was matched to (1..6), null when it matched none */
+  number: z.number().int().nullable(),
+  /** the numbering as printed: 「七、」「第三部分」; null when the heading has none */
+  printed: z.string().nullable(),
+  /** the ordinal the printed numbering carries (七、 → 7, 第三部分 → 3), null when it carries none */
+  ordinal: z.number().int().nullable(),
+  /** whether the heading's words, numbering aside, are the template's (script, width, punctuation folded) */
+  matchesTemplate: z.boolean(),
+  key: SectionKey.nullable(),
   heading: z.string(),
   text: z.string(),
   page: z.number().int().positive().nullable(),
@@ -67,6 +79,22 @@ export const UncertainPlace = z.object({
 });
 export type UncertainPlace = z.infer<typeof UncertainPlace>;
 
+/** A table row's label as the report prints it, and whether it is the template's own wording. */
+export const PrintedLabel = z.object({
+  printed: z.string(),
+  /** false for a typo, a truncation or other words; script, width, spacing, punctuation and numbering do not count */
+  matchesTemplate: z.boolean(),
+});
+export type PrintedLabel = z.infer<typeof PrintedLabel>;
+const LabelMap = z.record(z.string(), PrintedLabel);
+/** keyed like the tables: row key (applications), group key (reviewLitigation), `sub/row` (activeDisclosure) */
+export const RowLabels = z.object({
+  activeDisclosure: LabelMap,
+  applications: LabelMap,
+  reviewLitigation: LabelMap,
+});
+export type RowLabels = z.infer<typeof RowLabels>;
+
 export const AnnualReport = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   source: z.object({
@@ -78,6 +106,10 @@ export const AnnualReport = z.object({
   meta: z.object({
     title: z.string().nullable(),
     agency: z.string().nullable(),
+    /** what the agency's name shows it is (src/model/agencies.ts): the deadline of 《条例》第四十九条 depends on it */
+    agencyLevel: z.enum(AGENCY_LEVELS).nullable(),
+    /** the agency as a key that meets its reports of other years (parent regions kept; see agencies.ts) */
+    agencyKey: z.string().nullable(),
     year: z.number().int().nullable(),
     template: TemplateVersion,
     periodStart: z.string().nullable(),
@@ -100,6 +132,8 @@ export const AnnualReport = z.object({
     applications: TemplateVersion.nullable(),
     reviewLitigation: TemplateVersion.nullable(),
   }),
+  /** the printed label of every row placed in a template row (the template row is the key) */
+  rowLabels: RowLabels.default({ activeDisclosure: {}, applications: {}, reviewLitigation: {} }),
   uncertain: z.array(UncertainPlace),
   diagnostics: z.array(Diagnostic),
 });

@@ -1,8 +1,8 @@
 /**
  * The two official formats (国办公开办函〔2019〕60号 and 〔2021〕30号) as data.
- * The structurer matches labels against `phrases`; model/places.ts names
- * places by `short`; the rules read keys and order (`outcomeRows`).
- * A label variant seen in the wild is one more phrase here, never an `if`.
+ * The structurer matches labels against `phrases` and aligns table rows with
+ * the template's rows in order; the rules read the same rows, groups and
+ * columns. A label variant seen in the wild is one more phrase here, never an `if`.
  *
  * Phrases are compared after `normalizeLabel` (NFKC, Traditional→Simplified,
  * no whitespace or punctuation, leading numbering stripped), so write them in
@@ -11,6 +11,18 @@
 import type { SectionKey, TemplateVersion } from './report.js';
 
 export type Version = Exclude<TemplateVersion, 'unknown'>;
+
+/** The first reporting year each format is prescribed for (〔2021〕30号 from the 2021 reports on). */
+export const TEMPLATE_FROM_YEAR: Record<Version, number> = { '2019': 2019, '2021': 2021 };
+/** The format a report of unknown year is read against: the one in force now. */
+export const CURRENT_TEMPLATE: Version = '2021';
+
+/** The format prescribed for a reporting year, when the table itself does not tell. */
+export function templateForYear(year: number | null): Version {
+  if (year === null) return CURRENT_TEMPLATE;
+  const versions = (Object.entries(TEMPLATE_FROM_YEAR) as [Version, number][]).sort((a, b) => a[1] - b[1]);
+  return versions.filter(([, from]) => from <= year).pop()?.[0] ?? versions[0]![0];
+}
 
 export interface LabelDef {
   key: string;
@@ -211,7 +223,7 @@ export const APPLICATION_COLUMNS: ColumnDef[] = [
   count('research', '科研机构', ['科研机构']),
   count('social_welfare', '社会公益组织', ['社会公益组织', '公益组织']),
   count('legal_services', '法律服务机构', ['法律服务机构']),
-  { ...count('other_org', '其他', [], '其他组织'), exact: ['其他'] },
+  { ...count('other_org', '其他', [], '其他组织'), exact: ['其他', '其它'] },
   { ...count('total', '总计', [], '总计'), exact: ['总计', '合计'] },
 ];
 /** words only 表三's header rows carry: a row holding one of them is header, not data */
@@ -278,44 +290,68 @@ export const APPLICATION_ROWS: Record<Version, LabelDef[]> = {
       ['收费通知', '缴纳费用'],
       { group: 'other' },
     ),
-    row('other_other', '3.其他', '（六）3.其他', [], { exact: ['其他'], group: 'other' }),
+    row('other_other', '3.其他', '（六）3.其他', [], { exact: ['其他', '其它'], group: 'other' }),
     ...APPLICATION_ROWS_COMMON_TAIL,
   ],
 };
 
-/** How locations and messages name an outcome group, as the format prints its label. */
-export const OUTCOME_GROUP_NAMES: Record<OutcomeGroup, string> = {
-  denied: '（三）不予公开',
-  unavailable: '（四）无法提供',
-  rejected: '（五）不予处理',
-  other: '（六）其他处理',
-};
+export interface OutcomeGroupDef {
+  group: OutcomeGroup | 'results';
+  label: string;
+  phrases: string[];
+  /** a format that prints the group as one value row of its own instead of sub-items: 2019's （六）其他处理 */
+  ownRow?: Partial<Record<Version, string>>;
+}
 
 /** group labels that carry no values of their own: （三）不予公开 … and 三、本年度办理结果 */
-export const OUTCOME_GROUP_LABELS: { group: OutcomeGroup | 'results'; phrases: string[] }[] = [
-  { group: 'results', phrases: ['本年度办理结果', '办理结果'] },
-  { group: 'denied', phrases: ['不予公开'] },
-  { group: 'unavailable', phrases: ['无法提供'] },
-  { group: 'rejected', phrases: ['不予处理'] },
-  { group: 'other', phrases: ['其他处理'] },
+export const OUTCOME_GROUP_LABELS: OutcomeGroupDef[] = [
+  { group: 'results', label: '三、本年度办理结果', phrases: ['本年度办理结果', '办理结果'] },
+  { group: 'denied', label: '（三）不予公开', phrases: ['不予公开'] },
+  { group: 'unavailable', label: '（四）无法提供', phrases: ['无法提供'] },
+  { group: 'rejected', label: '（五）不予处理', phrases: ['不予处理'] },
+  { group: 'other', label: '（六）其他处理', phrases: ['其他处理'], ownRow: { '2019': 'other' } },
 ];
 
-/**
- * 表四's groups in the order the format prints them left to right (a plain-text
- * row of 15 values is read in this order). A short with a `/` names the
- * header above it (行政诉讼) too.
- */
+/** How locations and messages name an outcome group, as the format prints its label. */
+export const OUTCOME_GROUP_NAMES = Object.fromEntries(
+  OUTCOME_GROUP_LABELS.filter((g) => g.group !== 'results').map((g) => [g.group, g.label]),
+) as Record<OutcomeGroup, string>;
+
+/** The 表三 rows an outcome group adds up to in a format: its sub-items, or the one row it is printed as. */
+export function groupRows(version: Version, group: OutcomeGroup): LabelDef[] {
+  const own = OUTCOME_GROUP_LABELS.find((g) => g.group === group)?.ownRow?.[version];
+  return APPLICATION_ROWS[version].filter((r) => r.group === group || r.key === own);
+}
+
+/** Every 表三 row of either format, in template order (the 2019 （六） row after the 2021 ones). */
+export const ALL_APPLICATION_ROWS: LabelDef[] = [
+  ...APPLICATION_ROWS['2021'],
+  ...APPLICATION_ROWS['2019'].filter((r) => !APPLICATION_ROWS['2021'].some((n) => n.key === r.key)),
+];
+
+/** The 表三 rows only one format has: which of them a table prints tells its format. */
+export function distinctApplicationRows(version: Version): LabelDef[] {
+  const others = (Object.keys(APPLICATION_ROWS) as Version[]).filter((v) => v !== version);
+  return APPLICATION_ROWS[version].filter((r) =>
+    others.every((v) => !APPLICATION_ROWS[v].some((o) => o.key === r.key)),
+  );
+}
+
+/** 表四's groups in the order the template prints them (and a positional row lists them). */
 export const REVIEW_GROUPS: LabelDef[] = [
   row('review', '行政复议', '行政复议', ['行政复议']),
-  row('litigation_direct', '行政诉讼·未经复议直接起诉', '行政诉讼/未经复议直接起诉', [
-    '未经复议直接起诉',
-    '未经复议',
-    '直接起诉',
-  ]),
-  row('litigation_after_review', '行政诉讼·复议后起诉', '行政诉讼/复议后起诉', ['复议后起诉']),
+  // the sub-header alone is the template's wording too: 行政诉讼 stands above both litigation groups
+  row(
+    'litigation_direct',
+    '行政诉讼·未经复议直接起诉',
+    '行政诉讼/未经复议直接起诉',
+    ['未经复议直接起诉', '未经复议', '直接起诉'],
+    { exact: ['未经复议直接起诉'] },
+  ),
+  row('litigation_after_review', '行政诉讼·复议后起诉', '行政诉讼/复议后起诉', ['复议后起诉'], {
+    exact: ['复议后起诉'],
+  }),
 ];
-/** The order groups are tried on a header's words: the litigation groups first, since 复议后起诉 also says 复议. */
-export const REVIEW_GROUP_MATCH_ORDER = ['litigation_direct', 'litigation_after_review', 'review'];
 export const REVIEW_COLUMNS: ColumnDef[] = [
   count('upheld', '结果维持', ['结果维持', '维持']),
   count('corrected', '结果纠正', ['结果纠正', '纠正']),
@@ -393,4 +429,20 @@ export const TABLE_MARKERS: Record<'activeDisclosure' | 'applications' | 'review
 export function outcomeRows(version: Version): string[] {
   const keys = APPLICATION_ROWS[version].map((r) => r.key);
   return keys.slice(keys.indexOf('granted'), keys.indexOf('total_processed'));
+}
+
+/** A column the template defines as the sum of other columns of the same row. */
+export interface RowSum {
+  total: string;
+  parts: string[];
+}
+export const APPLICATION_ROW_SUM: RowSum = { total: 'total', parts: APPLICANT_COLUMN_KEYS };
+export const REVIEW_ROW_SUM: RowSum = { total: 'total', parts: ['upheld', 'corrected', 'other', 'pending'] };
+
+/** 表三's identities across rows, in every column: the rows on the left add up to the rows on the right. */
+export function applicationColumnIdentities(version: Version): { left: string[]; right: string[] }[] {
+  return [
+    { left: ['total_processed'], right: outcomeRows(version) },
+    { left: ['new_received', 'carried_over'], right: ['total_processed', 'carried_forward'] },
+  ];
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { runRules } from '../audit/engine.js';
 import { RULES } from '../audit/rules/index.js';
-import type { Finding, OpenFinding, RunFinding } from '../model/finding.js';
+import type { OpenFinding, RunFinding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
 import { CorpusIndex } from './agencies.js';
 import { applyHistory, withFingerprints, type HistoryResult } from './history.js';
@@ -15,7 +15,8 @@ export function walkOrder(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
-const strip = ({ fingerprint: _f, status: _s, triage: _t, ...finding }: RunFinding): Finding => finding;
+/** A shard's finding with its fingerprint (made from the shard's audited root) and a status and triage still to be set. */
+const reset = (f: RunFinding): RunFinding => ({ ...f, status: 'new', triage: '' });
 
 export interface MergedRun {
   files: string[];
@@ -49,14 +50,17 @@ export function mergeShards(
     if (r) index.add(r.meta.agency, r.meta.year, file);
   }
   const corpusRules = RULES.filter((r) => isCorpusRule(r.id));
-  const byFile = new Map<string, Finding[]>();
+  const byFile = new Map<string, RunFinding[]>();
   for (const f of docs.flatMap((d) => d.findings))
-    if (!isCorpusRule(f.rule)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), strip(f)]);
+    if (!isCorpusRule(f.rule)) byFile.set(f.file, [...(byFile.get(f.file) ?? []), reset(f)]);
   const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
   const findings = files.flatMap((file) => {
     const report = reports.get(file);
-    return [...(byFile.get(file) ?? []), ...(report ? runRules(report, file, context, corpusRules) : [])];
+    return [
+      ...(byFile.get(file) ?? []),
+      ...(report ? withFingerprints(runRules(report, file, context, corpusRules)) : []),
+    ];
   });
-  const { findings: out, ...history } = applyHistory(withFingerprints(findings), files, previous, triage);
+  const { findings: out, ...history } = applyHistory(findings, files, previous, triage);
   return { files, findings: out, history };
 }

@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { killGroup } from '../extract/sandbox.js';
 import type { ParseOutcome, ParseTask } from './worker.js';
 
 export interface PoolOptions {
@@ -21,6 +24,8 @@ export function workerScript(): string {
 // Each worker's young generation counts in full towards the process RSS: 64 MB per worker cost ~80 MB at
 // --jobs 2 (bench:corpus) for no measurable CPU; 16 MB keeps parsing as fast.
 const YOUNG_GENERATION_MB = 16;
+/** Child process groups a task can have alive at once (one conversion, with room to spare). */
+const CHILD_SLOTS = 8;
 
 function timeoutReason(ms: number): string {
   return `解析超时（超过 ${ms / 1000} 秒），已中止`;
@@ -32,16 +37,65 @@ function crashReason(error: Error, maxMemoryMb: number): string {
   return `解析进程异常退出（${error.message}）`;
 }
 
+/** A task in flight: where its worker records its children's process groups, and its temporary directory. */
+interface InFlight {
+  children: Int32Array;
+  tmpDir: string;
+}
+
+function endTask(task: InFlight): void {
+  for (let i = 0; i < task.children.length; i++) {
+    const pgid = Atomics.exchange(task.children, i, 0);
+    if (pgid > 0) killGroup(pgid);
+  }
+  rmSync(task.tmpDir, { recursive: true, force: true });
+}
+
+const RUN_DIR = /^nianbao-run-(\d+)-/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes what runs killed with SIGKILL left in the temporary folder (their pid is in the name, and gone). */
+function sweepDeadRuns(): void {
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(RUN_DIR.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** Every pool not closed yet: a signal or the exit of the process ends their tasks' children. */
+const openPools = new Set<ParsePool>();
+
+/** Kills every child of every task in flight and removes the pools' temporary files; synchronous, for signals and exit. */
+export function abortAllPools(): void {
+  for (const pool of openPools) pool.abortChildren();
+}
+
+process.once('exit', abortAllPools);
+
 /**
  * A pool of parse workers. A document that runs past the time limit, runs out
  * of its worker's memory, or kills its worker comes back as a failure; piscina
  * replaces the worker and the pool goes on. Callers keep at most `jobs` tasks
  * in flight, so the time limit starts when parsing starts, not in a queue.
+ * Whatever a task started (a converter and its children) ends with the task,
+ * however the task ends, and so do its temporary files.
  */
 export class ParsePool {
   private readonly pool: Piscina<ParseTask, ParseOutcome>;
+  private readonly tmpRoot: string;
+  private readonly inFlight = new Set<InFlight>();
 
   constructor(private readonly options: PoolOptions) {
+    sweepDeadRuns();
+    this.tmpRoot = mkdtempSync(join(tmpdir(), `nianbao-run-${process.pid}-`));
     this.pool = new Piscina({
       filename: workerScript(),
       minThreads: 1,
@@ -52,6 +106,7 @@ export class ParsePool {
         maxYoungGenerationSizeMb: Math.min(YOUNG_GENERATION_MB, options.maxMemoryMb / 4),
       },
     });
+    openPools.add(this);
   }
 
   async parse(path: string, ocr = true): Promise<ParseOutcome> {
@@ -61,19 +116,41 @@ export class ParsePool {
       timedOut = true;
       controller.abort();
     }, this.options.timeoutMs);
+    const children = new Int32Array(new SharedArrayBuffer(CHILD_SLOTS * 4));
+    const task: InFlight = { children, tmpDir: mkdtempSync(join(this.tmpRoot, 't-')) };
+    this.inFlight.add(task);
     try {
-      return await this.pool.run({ path, ocr }, { signal: controller.signal });
+      return await this.pool.run(
+        {
+          path,
+          ocr,
+          children,
+          tmpDir: task.tmpDir,
+          deadline: Date.now() + this.options.timeoutMs,
+        },
+        { signal: controller.signal },
+      );
     } catch (error) {
       const failure = timedOut
         ? timeoutReason(this.options.timeoutMs)
         : crashReason(error as Error, this.options.maxMemoryMb);
-      return { sha256: null, reportJson: null, failure, agency: null, year: null };
+      return { sha256: null, reportJson: null, failure, agency: null, year: null, limit: true };
     } finally {
       clearTimeout(timer);
+      this.inFlight.delete(task);
+      endTask(task);
     }
   }
 
+  abortChildren(): void {
+    for (const task of this.inFlight) endTask(task);
+    this.inFlight.clear();
+    rmSync(this.tmpRoot, { recursive: true, force: true });
+  }
+
   async close(): Promise<void> {
+    openPools.delete(this);
+    this.abortChildren();
     await this.pool.destroy();
   }
 }

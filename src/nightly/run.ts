@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { runRules } from '../audit/engine.js';
 import type { RuleContext } from '../audit/rule.js';
 import { RULES } from '../audit/rules/index.js';
@@ -11,15 +10,25 @@ import type { AnnualReport } from '../model/report.js';
 import { toFinding } from '../audit/rule.js';
 import { rule as unreadable, unreadableFinding } from '../audit/rules/extract-unreadable.js';
 import { CorpusIndex } from './agencies.js';
+import { agencyKey, agencyLevel } from '../model/agencies.js';
 import { decodeFindings, encodeFindings } from './cached-findings.js';
 import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
-import { applyHistory, freshFindings, withFingerprints, type HistoryResult, type RunFinding } from './history.js';
+import {
+  applyHistory,
+  newFindings,
+  refingerprint,
+  withFingerprints,
+  type HistoryResult,
+  type RunFinding,
+} from './history.js';
 import { ParsePool } from './pool.js';
+import { onStop } from './stop.js';
 import { inShard, type Shard } from './shard.js';
 import { isCorpusRule, slimReport, type SlimReport } from './shard-output.js';
-import { readManifests, readTriage, type ManifestEntry } from './side-files.js';
+import { readSideFiles, rootRelative, rootsOf, type ManifestEntry, type SideFileWarning } from './side-files.js';
 import { Store, type AuditedRow, type DocumentRow } from './store.js';
+import { walkOrder } from './merge.js';
 import { displayPath, walkInputs } from './walk.js';
 
 export interface AuditRunOptions {
@@ -33,11 +42,32 @@ export interface AuditRunOptions {
   ocr?: boolean;
   /** called as parsing proceeds: files whose model is ready, of all files */
   onProgress?: (done: number, total: number) => void;
+  /** why a walked file is not audited (a config's ignore glob), or null to audit it */
+  skip?: (file: string) => string | null;
+  /** extensions audited besides the built-in ones, with the dot (.jsp, .aspx) */
+  extraExtensions?: string[];
+  /** a config's per-rule settings: a finding's severity changed, or null to drop it (before history) */
+  configure?: (finding: RunFinding) => RunFinding | null;
+}
+
+/** What the outputs tell about one file besides its findings. */
+export interface FileFacts {
+  /** relative to the audited folder, with `/` */
+  path: string;
+  url: string | null;
+  agency: string | null;
+  year: number | null;
 }
 
 export interface AuditRun {
   files: string[];
   ignored: string[];
+  /** files left out by `skip`, with the reason */
+  skipped: { file: string; reason: string }[];
+  /** side files' rows and columns that were not used, and why */
+  warnings: SideFileWarning[];
+  /** per input file: root-relative path, manifest URL, agency and year */
+  facts: Map<string, FileFacts>;
   findings: RunFinding[];
   history: Omit<HistoryResult, 'findings'> & { previousRun: number | null };
   parsed: number;
@@ -56,6 +86,8 @@ interface Entry {
   failure: string | null;
   /** the key its cached findings must carry: rules and parsing code, and its manifest entry */
   key: string;
+  /** its failure is a limit of this run (time, memory, crash): reported, never cached */
+  limited?: boolean;
 }
 
 /** One file's findings of the per-report rules, fingerprinted, and what the cross-year rules need of it. */
@@ -71,6 +103,13 @@ const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
 
 // The extractors stay out of the main thread (pipeline.ts pulls in pdf.js): a warm run never parses.
 
+/** The file's hash, read in pieces: the main thread never holds a whole file. */
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 /** Known hash when size and mtime match the stored row (no read); otherwise read and hash. */
 async function identify(
   known: Map<string, DocumentRow>,
@@ -80,19 +119,24 @@ async function identify(
   const abs = resolve(file);
   // stat without a thread-pool round trip: a warm run stats every file and reads none
   const info = statSync(abs, { throwIfNoEntry: false });
-  if (!info?.isFile()) return { file, abs, sha256: null, failure: '路径不存在或不是文件' };
+  if (!info) return { file, abs, sha256: null, failure: '路径不存在' };
+  if (!info.isFile()) return { file, abs, sha256: null, failure: '不是普通文件，未读取' };
   const row = known.get(abs);
   if (row && row.size === info.size && row.mtimeMs === info.mtimeMs)
     return { file, abs, sha256: row.sha256, failure: null };
-  const bytes = await readFile(abs).catch((e: NodeJS.ErrnoException) => e);
-  if (bytes instanceof Error)
-    return { file, abs, sha256: null, failure: `无法打开文件（${bytes.code ?? bytes.message}）` };
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = await hashFile(abs).catch((e: NodeJS.ErrnoException) => e);
+  if (sha256 instanceof Error)
+    return { file, abs, sha256: null, failure: `无法打开文件（${sha256.code ?? sha256.message}）` };
   changed.push({ path: abs, size: info.size, mtimeMs: info.mtimeMs, sha256 });
   return { file, abs, sha256, failure: null };
 }
 
-/** Parses every entry the cache lacks, `jobs` at a time; each outcome is committed as it arrives. */
+/**
+ * Parses every entry the cache lacks, `jobs` at a time; each outcome is
+ * committed as it arrives, except a limit of this run (timeout, memory,
+ * crash): that is the entry's failure for this run only, and the next run,
+ * perhaps with other limits, tries again.
+ */
 async function parseMissing(
   store: Store,
   key: string,
@@ -104,17 +148,32 @@ async function parseMissing(
   const unique = [...new Map(todo.map((e) => [e.sha256!, e])).values()];
   if (!unique.length) return 0;
   const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb });
+  const limited = new Map<string, string>();
   let next = 0;
   const lane = async () => {
     while (next < unique.length) {
       const entry = unique[next++]!;
       const out = await pool.parse(entry.abs, options.ocr);
-      store.putParsed(entry.sha256!, key, { agency: out.agency, year: out.year, failure: out.failure }, out.reportJson);
+      if (out.limit) limited.set(entry.sha256!, out.failure ?? '未能解析');
+      else
+        store.putParsed(
+          entry.sha256!,
+          key,
+          { agency: out.agency, year: out.year, failure: out.failure },
+          out.reportJson,
+        );
       tick();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(options.jobs, unique.length) }, lane));
-  await pool.close();
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.jobs, unique.length) }, lane));
+  } finally {
+    await pool.close();
+  }
+  for (const entry of todo) {
+    const failure = limited.get(entry.sha256!);
+    if (failure) Object.assign(entry, { failure, limited: true });
+  }
   return unique.length;
 }
 
@@ -124,6 +183,7 @@ function withManifest(report: AnnualReport, entry: ManifestEntry | undefined): A
   const meta = {
     ...report.meta,
     agency: entry.agency ?? report.meta.agency,
+    ...(entry.agency ? { agencyLevel: agencyLevel(entry.agency), agencyKey: agencyKey(entry.agency) } : {}),
     year: entry.year ?? report.meta.year,
     published: entry.published ?? report.meta.published,
   };
@@ -162,7 +222,7 @@ function auditStale(
     );
     const digest = report ? corpusDigest(report) : null;
     out.set(entry.file, { findings, digest });
-    if (entry.sha256)
+    if (entry.sha256 && !entry.limited)
       rows.push({
         path: entry.file,
         sha256: entry.sha256,
@@ -197,11 +257,23 @@ function corpusFindings(digest: AnnualReport | null, file: string, context: Rule
 export async function auditPaths(paths: string[], options: AuditRunOptions = {}): Promise<AuditRun> {
   const inputs = await walkInputs(paths);
   const shard = options.shard;
-  const files = [...new Set([...inputs.files.map(displayPath), ...inputs.missing])].filter(
+  const extra = new Set((options.extraExtensions ?? []).map((e) => e.toLowerCase()));
+  const extraFiles = inputs.ignored.filter((f) => extra.has(extname(f).toLowerCase()));
+  const ignored = inputs.ignored.filter((f) => !extra.has(extname(f).toLowerCase()));
+  const skipped: { file: string; reason: string }[] = [];
+  const walked = [...inputs.files, ...extraFiles].map(displayPath).filter((f) => {
+    const reason = options.skip?.(f) ?? null;
+    if (reason) skipped.push({ file: f, reason });
+    return !reason;
+  });
+  if (extraFiles.length) walked.sort(walkOrder);
+  const failed = new Map([...inputs.failed].map(([path, why]) => [displayPath(path), why]));
+  const files = [...new Set([...walked, ...inputs.missing, ...failed.keys()])].filter(
     (f) => !shard || inShard(f, shard),
   );
-  const [manifest, triage] = await Promise.all([readManifests(paths), readTriage(paths)]);
+  const [{ manifest, triage, warnings }, roots] = await Promise.all([readSideFiles(paths), rootsOf(paths)]);
   const store = new Store(options.db ?? ':memory:');
+  const unregister = onStop(() => store.close());
   // a file left unread without OCR must be parsed again when OCR is on
   const parsingKey = options.ocr === false ? `${extractorKey()}:no-ocr` : extractorKey();
   const ruleKey = rulesKey(parsingKey);
@@ -209,15 +281,16 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   const changed: DocumentRow[] = [];
   const entries: Entry[] = [];
   for (const file of files) {
-    const entry = await identify(known, changed, file);
+    const why = failed.get(file);
+    const entry = why ? { file, abs: resolve(file), sha256: null, failure: why } : await identify(known, changed, file);
     entries.push({ ...entry, key: auditKey(ruleKey, manifest.get(entry.abs)) });
   }
   store.putDocuments(changed);
   known.clear();
 
   const cached = store.auditedRows();
-  const isFresh = (e: Entry, row: AuditedRow | undefined) => !!row && row.sha256 === e.sha256 && row.key === e.key;
-  const stale = entries.filter((e) => !isFresh(e, cached.get(e.file)));
+  const upToDate = (e: Entry, row: AuditedRow | undefined) => !!row && row.sha256 === e.sha256 && row.key === e.key;
+  const stale = entries.filter((e) => !upToDate(e, cached.get(e.file)));
   let done = entries.length - stale.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, parsingKey)).length;
   options.onProgress?.(done, entries.length);
   const jobs = options.jobs ?? availableParallelism();
@@ -234,13 +307,14 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     () => options.onProgress?.(++done, entries.length),
   );
   options.onProgress?.(entries.length, entries.length);
-  const fresh = auditStale(store, parsingKey, manifest, stale);
+  const reaudited = auditStale(store, parsingKey, manifest, stale);
 
   const digests = new Map<string, AnnualReport>();
   const index = new CorpusIndex((file) => digests.get(file) ?? null);
   for (const entry of entries) {
     const row =
-      fresh.get(entry.file)?.digest ?? (JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null);
+      reaudited.get(entry.file)?.digest ??
+      (JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null);
     if (!row) continue;
     digests.set(entry.file, row);
     index.add(row.meta.agency, row.meta.year, entry.file);
@@ -249,14 +323,28 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
   const findings: RunFinding[] = [];
   for (const entry of entries) {
-    const local = fresh.get(entry.file)?.findings ?? cachedFindings(store, entry.file);
+    const local = reaudited.get(entry.file)?.findings ?? cachedFindings(store, entry.file);
     for (const f of local) findings.push(f);
     for (const f of corpusFindings(digests.get(entry.file) ?? null, entry.file, context)) findings.push(f);
   }
-  fresh.clear();
+  reaudited.clear();
+  const pathOf = (file: string) => rootRelative(roots, file);
+  refingerprint(findings, pathOf);
+  const configured = options.configure ? findings.flatMap((f) => options.configure!(f) ?? []) : findings;
+  const facts = new Map<string, FileFacts>();
+  for (const e of entries) {
+    const meta = digests.get(e.file)?.meta;
+    const m = manifest.get(e.abs);
+    facts.set(e.file, {
+      path: pathOf(e.file),
+      url: m?.url ?? null,
+      agency: meta?.agency ?? null,
+      year: meta?.year ?? null,
+    });
+  }
 
   const previousRun = store.previousRunId();
-  const { findings: runFindings, ...history } = applyHistory(findings, files, store.openFindings(), triage);
+  const { findings: runFindings, ...history } = applyHistory(configured, files, store.openFindings(), triage);
   const commit = (args: string, started: string) => {
     if (!options.db || options.db === ':memory:') return null;
     return store.commitRun(
@@ -271,7 +359,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
         resolved: history.resolved.length,
         triaged: history.triaged,
       },
-      freshFindings(runFindings),
+      newFindings(runFindings),
       history.resolved,
     );
   };
@@ -282,13 +370,19 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     });
   return {
     files,
-    ignored: inputs.ignored,
+    ignored,
+    skipped,
+    warnings,
+    facts,
     findings: runFindings,
     history: { ...history, previousRun },
     parsed,
     cached: entries.length - parsed,
     slim,
     commit,
-    close: async () => store.close(),
+    close: async () => {
+      unregister();
+      store.close();
+    },
   };
 }

@@ -17,7 +17,7 @@ export interface ShardDocument extends FindingsDocument {
 }
 
 /** Rules that need other reports of the corpus: a shard sees only part of it, so `merge` runs them again. */
-export const isCorpusRule = (id: string) => id.startsWith('cross-year/');
+export const isCorpusRule = (id: string) => id.startsWith('cross-year/') || id.startsWith('corpus/');
 
 export function slimReport(report: AnnualReport): AnnualReport {
   return { ...report, sections: [], diagnostics: [] };

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 
 /** Extensions a report arrives with; directories are walked for these (and for files with none). */
@@ -23,20 +23,51 @@ export interface WalkResult {
   /** files under a directory that are not reports by extension (sources, manifests, notes) */
   ignored: string[];
   missing: string[];
+  /** folders that could not be read, and special files (FIFOs, devices) under report names, with why: never opened */
+  failed: Map<string, string>;
 }
 
 function isReportName(name: string): boolean {
   return !name.startsWith('.') && REPORT_EXTENSIONS.has(extname(name).toLowerCase());
 }
 
-async function walkDir(dir: string, out: WalkResult): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
+function specialKind(info: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (info.isFIFO()) return '命名管道 FIFO';
+  if (info.isCharacterDevice()) return '字符设备';
+  if (info.isBlockDevice()) return '块设备';
+  return '特殊文件';
+}
+
+/**
+ * Walks a folder: symbolic links are followed, and `seen` holds the real
+ * path of every folder and file already met, so a loop ends and a report
+ * reached by two paths counts once; an unreadable folder is a failure of its
+ * own; a FIFO or device under a report name is reported and never opened.
+ */
+async function walkDir(dir: string, out: WalkResult, seen: Set<string>): Promise<void> {
+  const real = await realpath(dir).catch(() => dir);
+  if (seen.has(real)) return;
+  seen.add(real);
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => error);
+  if (entries instanceof Error) {
+    out.failed.set(dir, `无法读取文件夹（${entries.code ?? entries.message}），其中的报告均未核查`);
+    return;
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) await walkDir(path, out);
-    } else if (entry.isFile()) (isReportName(entry.name) ? out.files : out.ignored).push(path);
+    if (entry.name.startsWith('.')) continue;
+    const info = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
+    if (!info) {
+      if (isReportName(entry.name)) out.failed.set(path, '符号链接指向的文件不存在');
+    } else if (info.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name)) await walkDir(path, out, seen);
+    } else if (info.isFile()) {
+      const file = entry.isSymbolicLink() ? await realpath(path).catch(() => path) : path;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      (isReportName(entry.name) ? out.files : out.ignored).push(path);
+    } else if (isReportName(entry.name)) out.failed.set(path, `不是普通文件（${specialKind(info)}），未读取`);
   }
 }
 
@@ -45,12 +76,14 @@ async function walkDir(dir: string, out: WalkResult): Promise<void> {
  * the command line is always a report whatever its extension: sniffing decides.
  */
 export async function walkInputs(paths: string[]): Promise<WalkResult> {
-  const out: WalkResult = { files: [], ignored: [], missing: [] };
+  const out: WalkResult = { files: [], ignored: [], missing: [], failed: new Map() };
+  const seen = new Set<string>();
   for (const p of paths) {
     const info = await stat(p).catch(() => null);
     if (!info) out.missing.push(p);
-    else if (info.isDirectory()) await walkDir(p, out);
-    else out.files.push(p);
+    else if (info.isDirectory()) await walkDir(p, out, seen);
+    else if (info.isFile()) out.files.push(p);
+    else out.failed.set(p, `不是普通文件（${specialKind(info)}），未读取`);
   }
   out.files = [...new Set(out.files)];
   return out;

@@ -1,12 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { setChildTracker, setTempRoot } from '../extract/sandbox.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../extract/options.js';
+import { UnreadableDocument } from '../model/ir.js';
 import { describeFailure, readReport, sha256 } from '../pipeline.js';
 
 export interface ParseTask {
   path: string;
   /** recognise scans (default on) */
   ocr?: boolean;
+  /** slots where this worker records the process groups of the children it starts, for the pool to kill */
+  children: Int32Array;
+  /** the task's temporary directory, removed by the pool however the task ends */
+  tmpDir: string;
+  /** when the pool gives up on this task (epoch ms): a converter must end before it */
+  deadline: number;
 }
 
 export interface ParseOutcome {
@@ -16,6 +25,8 @@ export interface ParseOutcome {
   failure: string | null;
   agency: string | null;
   year: number | null;
+  /** the failure is a limit of this run (time, memory, a crash), not a property of the file: never cached */
+  limit?: boolean;
 }
 
 /** Test hooks, honoured only here in the worker: make one named document hang, crash or exhaust memory. */
@@ -29,24 +40,78 @@ function misbehave(path: string): void {
   }
 }
 
+function track(slots: Int32Array): void {
+  setChildTracker({
+    add: (pgid) => {
+      for (let i = 0; i < slots.length; i++) if (Atomics.compareExchange(slots, i, 0, pgid) === 0) return;
+    },
+    remove: (pgid) => {
+      for (let i = 0; i < slots.length; i++) if (Atomics.compareExchange(slots, i, pgid, 0) === pgid) return;
+    },
+  });
+}
+
+/** Files beyond this are refused unread: a report is a few MB, and a worker must not hold a disk image. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The file's bytes, opened without blocking (a FIFO or a device never blocks
+ * the worker) and read only when it is a regular file within the size limit.
+ */
+export async function readRegularFile(path: string): Promise<Uint8Array> {
+  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
+    throw new UnreadableDocument(`无法打开文件（${error.code ?? error.message}）`, 'corrupt');
+  });
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new UnreadableDocument(`不是普通文件（${specialKind(info)}），未读取`, 'unsupported');
+    if (info.size > MAX_FILE_BYTES)
+      throw new UnreadableDocument(
+        `文件过大（${(info.size / 1048576).toFixed(0)} MB，超过 ${MAX_FILE_BYTES / 1048576} MB 上限），未读取`,
+        'too-large',
+      );
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+export function specialKind(info: {
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+  isDirectory(): boolean;
+}): string {
+  if (info.isFIFO()) return '命名管道 FIFO';
+  if (info.isCharacterDevice()) return '字符设备';
+  if (info.isBlockDevice()) return '块设备';
+  if (info.isSocket()) return '套接字';
+  if (info.isDirectory()) return '目录';
+  return '特殊文件';
+}
+
 /** Reads, hashes and parses one file in a pool worker; a bad file is an outcome, never a throw. */
 export default async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
+  track(task.children);
+  setTempRoot(task.tmpDir);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(task.path);
+    bytes = await readRegularFile(task.path);
   } catch (error) {
-    return {
-      sha256: null,
-      reportJson: null,
-      agency: null,
-      year: null,
-      failure: `无法打开文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）`,
-    };
+    return { sha256: null, reportJson: null, agency: null, year: null, failure: describeFailure(error) };
   }
   const hash = sha256(bytes);
   misbehave(task.path);
+  // the converter gets what is left of the file's time, less a tenth (at least a second) to read its output
+  const left = task.deadline - Date.now();
+  const options = {
+    ...DEFAULT_EXTRACT_OPTIONS,
+    sofficeTimeoutMs: Math.max(500, left - Math.max(1000, left / 10)),
+    ocr: task.ocr ?? true,
+  };
   try {
-    const report = await readReport(bytes, task.path, { ...DEFAULT_EXTRACT_OPTIONS, ocr: task.ocr ?? true });
+    const report = await readReport(bytes, task.path, options);
     return {
       sha256: hash,
       reportJson: JSON.stringify(report),
@@ -55,6 +120,10 @@ export default async function parseInWorker(task: ParseTask): Promise<ParseOutco
       year: report.meta.year,
     };
   } catch (error) {
-    return { sha256: hash, reportJson: null, failure: describeFailure(error), agency: null, year: null };
+    const limit = error instanceof UnreadableDocument && (error.reason === 'timeout' || error.reason === 'crash');
+    return { sha256: hash, reportJson: null, failure: describeFailure(error), agency: null, year: null, limit };
+  } finally {
+    setChildTracker(null);
+    setTempRoot(null);
   }
 }

@@ -1,7 +1,5 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Finding } from '../model/finding.js';
+import { writeAtomicChunks } from './atomic.js';
 
 /** The fixed columns of interface.md, in order; extra columns may follow. */
 export const CSV_COLUMNS = [
@@ -17,17 +15,26 @@ export const CSV_COLUMNS = [
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+// C0 controls but tab and newlines, DEL, and the invisible format characters a spreadsheet skips over
+const INVISIBLE = /[\0-\x08\v\f\x0e-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
+const VISIBLE_FORMULA_START = /^\s*[=+\-@]/;
 // The quoting rule of fast-csv, which wrote these files before: outputs stay byte for byte the same ('|' included).
 const NEEDS_QUOTES = /[",\r\n|]/;
 const BOM = '\ufeff';
 const CHUNK_ROWS = 2000;
 
-/** A spreadsheet must show a cell, never run it: prefix what would start a formula. */
+/**
+ * A spreadsheet must show a cell, never run it. Invisible characters go
+ * first (a leading NUL once walked a formula past the check), then what
+ * would start a formula, at the first visible character, is prefixed.
+ */
 export function spreadsheetSafe(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const clean = value.replace(INVISIBLE, '');
+  return FORMULA_START.test(clean) || VISIBLE_FORMULA_START.test(clean) ? `'${clean}` : clean;
 }
 
-function field(text: string): string {
+/** One RFC 4180 field: every CSV nianbao writes quotes the same way. */
+export function csvField(text: string): string {
   const s = text.includes('\0') ? text.replaceAll('\0', '') : text;
   return NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
@@ -39,14 +46,14 @@ function cellText(f: Finding, column: string): string {
 
 function csvLine(f: Finding, headers: readonly string[]): string {
   let line = '';
-  for (let i = 0; i < headers.length; i++) line += (i ? ',' : '') + field(cellText(f, headers[i]!));
+  for (let i = 0; i < headers.length; i++) line += (i ? ',' : '') + csvField(cellText(f, headers[i]!));
   return `${line}\r\n`;
 }
 
 /** The CSV text in pieces, so a large run never holds the whole file as one string. */
 function* csvChunks<T extends Finding>(findings: T[], headers: readonly string[]): Generator<string> {
   // the header row even for a clean run: a script reading the list must always find its columns
-  yield `${BOM}${headers.map(field).join(',')}\r\n`;
+  yield `${BOM}${headers.map(csvField).join(',')}\r\n`;
   for (let start = 0; start < findings.length; start += CHUNK_ROWS) {
     let chunk = '';
     for (const f of findings.slice(start, start + CHUNK_ROWS)) chunk += csvLine(f, headers);
@@ -64,23 +71,11 @@ export async function findingsCsv<T extends Finding>(
   return Buffer.from([...csvChunks(findings, headersOf(extraColumns))].join(''), 'utf8');
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-}
-
-/** Written beside the target and renamed, as writeAtomic does, but chunk by chunk. */
+/** Written beside the target and renamed (writeAtomicChunks), chunk by chunk. */
 export async function writeFindingsCsv<T extends Finding>(
   path: string,
   findings: T[],
   extraColumns: readonly (keyof T & string)[] = [],
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    for (const chunk of csvChunks(findings, headersOf(extraColumns))) writeAll(fd, Buffer.from(chunk, 'utf8'));
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
+  writeAtomicChunks(path, csvChunks(findings, headersOf(extraColumns)));
 }

@@ -1,9 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import type { AnnualReport, Cell } from '../model/report.js';
-import { spreadsheetSafe } from './csv.js';
+import { atomicWriter } from './atomic.js';
+import { csvField as quote, spreadsheetSafe } from './csv.js';
 
 export const TABLE_FILES = {
   activeDisclosure: 'active-disclosure.csv',
@@ -16,10 +14,6 @@ const HEADERS = {
   applications: ['file', 'agency', 'year', 'template', 'row', 'column', 'value', 'raw', 'page'],
   reviewLitigation: ['file', 'agency', 'year', 'template', 'group', 'column', 'value', 'raw', 'page'],
 } as const;
-
-function quote(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** Text columns are guarded against spreadsheet formulas; `value` stays a plain number for analysis tools. */
 function line(prefix: string[], keys: string[], cell: Cell): string {
@@ -62,25 +56,22 @@ export async function writeTidyTables(
   dir: string,
   reports: Iterable<{ file: string; report: AnnualReport }>,
 ): Promise<Record<keyof typeof TABLE_FILES, number>> {
-  await mkdir(dir, { recursive: true });
   const keys = Object.keys(TABLE_FILES) as (keyof typeof TABLE_FILES)[];
-  const streams = Object.fromEntries(
-    keys.map((k) => [k, createWriteStream(join(dir, `${TABLE_FILES[k]}.${process.pid}.tmp`))]),
-  );
+  const writers = Object.fromEntries(keys.map((k) => [k, atomicWriter(join(dir, TABLE_FILES[k]))]));
   const counts = { activeDisclosure: 0, applications: 0, reviewLitigation: 0 };
-  for (const k of keys) streams[k]!.write(`\ufeff${HEADERS[k].join(',')}\r\n`);
-  for (const { file, report } of reports) {
-    const rows = rowsOf(file, report);
-    for (const k of keys) {
-      counts[k] += rows[k].length;
-      if (rows[k].length && !streams[k]!.write(rows[k].join('')))
-        await new Promise<void>((r) => streams[k]!.once('drain', () => r()));
+  try {
+    for (const k of keys) writers[k]!.write(`\ufeff${HEADERS[k].join(',')}\r\n`);
+    for (const { file, report } of reports) {
+      const rows = rowsOf(file, report);
+      for (const k of keys) {
+        counts[k] += rows[k].length;
+        if (rows[k].length) writers[k]!.write(rows[k].join(''));
+      }
     }
+  } catch (error) {
+    for (const k of keys) writers[k]!.abort();
+    throw error;
   }
-  for (const k of keys) {
-    streams[k]!.end();
-    await finished(streams[k]!);
-    await rename(join(dir, `${TABLE_FILES[k]}.${process.pid}.tmp`), join(dir, TABLE_FILES[k]));
-  }
+  for (const k of keys) writers[k]!.commit();
   return counts;
 }

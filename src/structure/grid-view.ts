@@ -1,6 +1,7 @@
 import { cellMatrix } from '../model/grid.js';
 import type { IRCell, TableBlock } from '../model/ir.js';
 import { looksLikeValue } from '../model/cell.js';
+import { digitRun } from './digit-runs.js';
 
 /** A table as rows of the distinct cells that start in each row, plus the full coverage matrix. */
 export interface GridView {
@@ -45,4 +46,28 @@ function trimTrailingBlanks(cells: IRCell[]): IRCell[] {
   let end = cells.length;
   while (end > 0 && cells[end - 1]!.text.trim() === '') end--;
   return cells.slice(0, end);
+}
+
+/** A run of digits at the end of a text row: its own cell, or the tail of the label cell it was printed against. */
+export interface TrailingRun {
+  labels: IRCell[];
+  run: string;
+  page: number | null;
+}
+
+const RUN_TAIL = /^(.*[^\d\s.\-−–])\s*(-?\d[\d\s.\-−–]*(?:万元|元)?)\s*$/s;
+
+export function trailingRun(cells: IRCell[]): TrailingRun | null {
+  const filled = cells.filter((c) => c.text.trim() !== '');
+  const last = filled[filled.length - 1];
+  if (!last) return null;
+  const own = digitRun(last.text);
+  if (own !== null)
+    return filled.length > 1 && !looksLikeValue(filled[filled.length - 2]!.text)
+      ? { labels: filled.slice(0, -1), run: own, page: last.page }
+      : null;
+  const tail = RUN_TAIL.exec(last.text);
+  const run = tail && digitRun(tail[2]!);
+  if (!tail || run === null) return null;
+  return { labels: [...filled.slice(0, -1), { ...last, text: tail[1]! }], run, page: last.page };
 }

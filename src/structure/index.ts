@@ -1,6 +1,6 @@
 import type { Diagnostic, DocumentIR, TableBlock } from '../model/ir.js';
 import { AnnualReport, SCHEMA_VERSION, type TableKey, type UncertainPlace } from '../model/report.js';
-import { TABLE_MARKERS } from '../model/templates.js';
+import { TABLE_MARKERS, TEMPLATE_FROM_YEAR, type Version } from '../model/templates.js';
 import { concatTables } from '../model/grid.js';
 import { structureActiveDisclosure } from './active-disclosure.js';
 import { structureApplications } from './applications.js';
@@ -55,14 +55,17 @@ export function structureDocument(doc: DocumentIR, source: SourceInfo): AnnualRe
     tables.applications && structureApplications(viewOf(tables.applications), meta.year, diagnostics);
   const review = tables.reviewLitigation && structureReviewLitigation(viewOf(tables.reviewLitigation), diagnostics);
   uncertain.push(...(active?.uncertain ?? []), ...(applications?.uncertain ?? []), ...(review?.uncertain ?? []));
-  const versions = [active?.version, applications?.version].filter((v): v is '2019' | '2021' => !!v);
-  const template = versions.length === 0 ? 'unknown' : versions.includes('2019') ? '2019' : '2021';
+  const versions = [active?.version, applications?.version].filter((v): v is Version => !!v);
+  // the report is as old as its oldest table
+  const template = [...versions].sort((a, b) => TEMPLATE_FROM_YEAR[a] - TEMPLATE_FROM_YEAR[b])[0] ?? 'unknown';
   return AnnualReport.parse({
     schemaVersion: SCHEMA_VERSION,
     source: { path: source.path, sha256: source.sha256, format: doc.format, pages: doc.pages },
     meta: {
       title: meta.title,
       agency: meta.agency,
+      agencyLevel: meta.agencyLevel,
+      agencyKey: meta.agencyKey,
       year: meta.year,
       template,
       periodStart: meta.periodStart,
@@ -81,6 +84,11 @@ export function structureDocument(doc: DocumentIR, source: SourceInfo): AnnualRe
       activeDisclosure: active?.version ?? null,
       applications: applications?.version ?? null,
       reviewLitigation: review ? (versions[0] ?? 'unknown') : null,
+    },
+    rowLabels: {
+      activeDisclosure: active?.labels ?? {},
+      applications: applications?.labels ?? {},
+      reviewLitigation: review?.labels ?? {},
     },
     uncertain,
     diagnostics,

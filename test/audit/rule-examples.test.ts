@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../../src/audit/rules/index.js';
 import type { RuleContext } from '../../src/audit/rule.js';
+import { CorpusIndex } from '../../src/nightly/agencies.js';
 import type { AnnualReport } from '../../src/model/report.js';
 import { auditBytes, readReport } from '../../src/pipeline.js';
 import { type Example, parseRuleHeader } from '../../scripts/rule-headers.js';
@@ -14,9 +15,9 @@ async function contextFrom(examples: Example[]): Promise<RuleContext> {
   const previous: AnnualReport[] = [];
   for (const e of examples.filter((x) => x.kind === 'previous'))
     previous.push(await readReport(Buffer.from(e.text), 'previous.txt'));
-  return {
-    reportFor: (agency, year) => previous.find((r) => r.meta.agency === agency && r.meta.year === year) ?? null,
-  };
+  const index = new CorpusIndex((i) => previous[Number(i)] ?? null);
+  for (const [i, r] of previous.entries()) index.add(r.meta.agency, r.meta.year, String(i));
+  return { reportFor: (agency, year) => index.reportFor(agency, year) };
 }
 
 const ruleFiles = readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts') && f !== 'index.ts');

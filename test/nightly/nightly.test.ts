@@ -26,7 +26,7 @@ describe('a run killed with SIGKILL midway', () => {
     const dir = tempDir();
     makeCorpus(join(dir, 'c'), 80);
     expect(
-      nianbao(dir, ['audit', 'c', '--db', 'full.db', '--out', 'full.csv', '--json', 'full.json', '-q']).status,
+      nianbao(dir, ['audit', 'c', '--db', 'full.db', '--out', 'full.csv', '--json', 'full.json', '--silent']).status,
     ).toBe(0);
     writeFileSync(join(dir, 'killed.csv'), 'previous output\n');
     const child = startNianbao(dir, [
@@ -62,10 +62,10 @@ describe('shards', () => {
   it('three shards merged give the findings of one run, cross-year rules across shards included', () => {
     const dir = tempDir();
     makeCorpus(join(dir, 'c'), 48);
-    expect(nianbao(dir, ['audit', 'c', '--db', 'one.db', '--out', 'one.csv', '-q']).status).toBe(0);
+    expect(nianbao(dir, ['audit', 'c', '--db', 'one.db', '--out', 'one.csv', '--silent']).status).toBe(0);
     for (const k of [1, 2, 3])
       expect(
-        nianbao(dir, ['audit', 'c', '--shard', `${k}/3`, '--db', `s${k}.db`, '--out', `s${k}.csv`, '-q']).status,
+        nianbao(dir, ['audit', 'c', '--shard', `${k}/3`, '--db', `s${k}.db`, '--out', `s${k}.csv`, '--silent']).status,
       ).toBe(0);
     const shardFiles = [1, 2, 3].map((k) => readCsv(join(dir, `s${k}.csv`)).map((r) => r.file));
     expect(shardFiles.every((f) => f.length > 0)).toBe(true);
@@ -104,7 +104,7 @@ describe('history and triage', () => {
     const first = nianbao(dir, ['audit', 'c', '--no-progress']);
     expect(first.stderr).toMatch(/since no earlier run/);
     const rows1 = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
-    expect(rows1.every((r) => r.status === 'new' && /^[0-9a-f]{16}$/.test(r.fingerprint!))).toBe(true);
+    expect(rows1.every((r) => r.status === 'new' && /^fp:[0-9a-f]{16}$/.test(r.fingerprint!))).toBe(true);
     const carry = rows1.filter((r) => r.file === 'c/w-2023.txt' && r.rule === 'cross-year/carry-over');
     expect(carry.map((r) => r.location)).toEqual(['表三/二、上年结转/自然人', '表三/二、上年结转/总计']);
 
@@ -135,7 +135,7 @@ describe('history and triage', () => {
     expect(runs.stdout.trim().split('\n')).toHaveLength(4);
   });
 
-  it('triage survives a re-parse: the fingerprint ignores message and numbers', () => {
+  it('triage survives a re-parse with the same numbers; a changed actual is a new finding', () => {
     const dir = tempDir();
     const c = join(dir, 'c');
     makeCorpus(c, 2);
@@ -147,7 +147,7 @@ describe('history and triage', () => {
       join(c, 'w-2023.txt'),
       tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 }),
     );
-    nianbao(dir, ['audit', 'c', '-q']);
+    nianbao(dir, ['audit', 'c', '--silent']);
     const row = readCsv(join(dir, 'nianbao-out/discrepancies.csv')).find((r) => r.rule === 'cross-year/carry-over')!;
     writeFileSync(join(c, 'nianbao-triage.csv'), `fingerprint,decision,note\n${row.fingerprint},merger,两局合并\n`);
     writeFileSync(
@@ -157,14 +157,25 @@ describe('history and triage', () => {
     appendFileSync(join(c, 'w-2023.txt'), '\n');
     const run = nianbao(dir, ['audit', 'c', '--no-progress', '--only-new', '--out', 'new.csv']);
     expect(run.stderr).toMatch(/1 parsed/);
-    expect(readCsv(join(dir, 'new.csv')).find((r) => r.fingerprint === row.fingerprint)).toBeUndefined();
-    const all = nianbao(dir, ['audit', 'c', '-q']);
+    const fresh = readCsv(join(dir, 'new.csv'));
+    expect(fresh.find((r) => r.fingerprint === row.fingerprint)).toBeUndefined();
+    // the carry-over now says 3 instead of 2: the same place, but not what the auditor accepted
+    expect(fresh.filter((r) => r.rule === 'cross-year/carry-over' && r.location === row.location)).toMatchObject([
+      { actual: '3', triage: '', status: 'new' },
+    ]);
+    // back to the triaged numbers (the file differs by a line, so it is parsed again): triage applies again
+    writeFileSync(
+      join(c, 'w-2023.txt'),
+      `${tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 })}\n\n`,
+    );
+    const all = nianbao(dir, ['audit', 'c', '--silent']);
     expect(all.status).toBe(0);
     const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
+    // new again (the run in between resolved it), and the decision taken on exactly these numbers holds
     expect(rows.find((r) => r.fingerprint === row.fingerprint)).toMatchObject({
       triage: 'merger',
-      actual: '3',
-      status: 'persisting',
+      actual: '2',
+      status: 'new',
     });
   });
 });
@@ -186,7 +197,7 @@ describe('manifest.csv', () => {
       join(c, 'manifest.csv'),
       'file,agency,region,year,url,published\nb.txt,某县水利局,某县,2023,https://example.gov.cn/b,2024-02-20\n',
     );
-    expect(nianbao(dir, ['audit', 'c', '-q']).status).toBe(0);
+    expect(nianbao(dir, ['audit', 'c', '--silent']).status).toBe(0);
     const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv')).filter((r) => r.file === 'c/b.txt');
     expect(rows.find((r) => r.rule === 'cross-year/carry-over')).toMatchObject({
       agency: '某县水利局',

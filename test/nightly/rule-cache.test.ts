@@ -22,7 +22,7 @@ describe('the cached findings of unchanged files', () => {
   it('are reused by a warm run, which writes the same CSV and no history rows but the run', () => {
     const dir = tempDir();
     makeCorpus(join(dir, 'c'), 30);
-    expect(nianbao(dir, ['audit', 'c', '--out', 'a.csv', '-q']).status).toBe(0);
+    expect(nianbao(dir, ['audit', 'c', '--out', 'a.csv', '--silent']).status).toBe(0);
     const warm = nianbao(dir, ['audit', 'c', '--out', 'b.csv', '--no-progress']);
     expect(warm.stderr).toMatch(/0 new, \d+ persisting, 0 resolved since run 1/);
     expect(readFileSync(join(dir, 'b.csv'), 'utf8').replaceAll(',persisting,', ',new,')).toBe(
@@ -43,7 +43,7 @@ describe('the cached findings of unchanged files', () => {
       join(c, 'w-2023.txt'),
       tinyReport({ ...base, year: 2023, carriedOver: 2, carriedForward: 0, inForce: 10 }),
     );
-    nianbao(dir, ['audit', 'c', '-q']);
+    nianbao(dir, ['audit', 'c', '--silent']);
     const carry = () =>
       readCsv(join(dir, 'nianbao-out/discrepancies.csv')).filter(
         (r) => r.file === 'c/w-2023.txt' && r.rule?.startsWith('cross-year/'),
@@ -70,19 +70,19 @@ describe('the cached findings of unchanged files', () => {
       readCsv(join(dir, 'nianbao-out/discrepancies.csv')).find(
         (r) => r.file === 'c/b.txt' && r.rule === 'meta/published-late',
       );
-    nianbao(dir, ['audit', 'c', '-q']);
+    nianbao(dir, ['audit', 'c', '--silent']);
     expect(late()).toBeUndefined();
     writeFileSync(
       join(c, 'manifest.csv'),
       'file,agency,region,year,url,published\nb.txt,某县水利局,某县,2023,https://example.gov.cn/b,2024-02-20\n',
     );
-    nianbao(dir, ['audit', 'c', '-q']);
+    nianbao(dir, ['audit', 'c', '--silent']);
     expect(late()).toMatchObject({ actual: '2024-02-20', status: 'new' });
     writeFileSync(
       join(c, 'manifest.csv'),
       'file,agency,region,year,url,published\nb.txt,某县水利局,某县,2023,https://example.gov.cn/b,2024-01-20\n',
     );
-    nianbao(dir, ['audit', 'c', '-q']);
+    nianbao(dir, ['audit', 'c', '--silent']);
     expect(late()).toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ export interface NarrativeAnalysis {
   compared: Comparison[];
   /** claims whose words allow several subjects, or approximate, or changes rather than counts */
   ambiguous: Claim[];
-  /** claims with one subject that stayed uncompared: another year, or the table's cells unknown */
+  /** claims with one subject that stayed uncompared: another year, another office's or documents' count, or the table's cells unknown */
   uncompared: Claim[];
   tableMismatches: RuleFinding[];
   sumMismatches: RuleFinding[];
@@ -89,7 +89,7 @@ function tableComparisons(report: AnnualReport, claims: Claim[]) {
   const findings: RuleFinding[] = [];
   for (const claim of claims) {
     if (claim.kind === 'percent' || claim.status === 'unmapped' || claim.status === 'ambiguous') continue;
-    if (claim.status === 'other-year') {
+    if (claim.status === 'other-year' || claim.status === 'other-subject') {
       uncompared.push(claim);
       continue;
     }

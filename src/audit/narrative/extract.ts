@@ -5,6 +5,7 @@ import {
   LAST_YEAR,
   MONEY_UNITS,
   NOT_A_COUNT,
+  OTHER_SUBJECTS,
   OUTCOME_CLAIMS,
   SUBJECTS,
   THIS_YEAR,
@@ -16,12 +17,14 @@ import {
   type SubjectDef,
   type TopicKey,
 } from '../../model/claims.js';
+import type { AgencyLevel } from '../../model/agencies.js';
 import type { AnnualReport, SectionKey } from '../../model/report.js';
+import { simplified } from '../../model/script.js';
 import { findMentions, halfWidthDigits, isYear, type Mention } from './numbers.js';
 
 export type ClaimKind = 'count' | 'money' | 'percent' | 'zero' | 'outcome';
 /** Why a claim is or is not set against the tables. */
-export type ClaimStatus = 'comparable' | 'ambiguous' | 'unmapped' | 'other-year';
+export type ClaimStatus = 'comparable' | 'ambiguous' | 'unmapped' | 'other-year' | 'other-subject';
 
 export interface Claim {
   kind: ClaimKind;
@@ -110,6 +113,7 @@ function quoteAround(sentence: string, start: number, end: number): string {
 
 interface SentenceContext {
   part: SectionKey;
+  level: AgencyLevel | null;
   paragraph: number;
   reportYear: number | null;
   paragraphYear: number | null;
@@ -210,6 +214,7 @@ function numberClaims(sentence: string, ctx: SentenceContext, out: Claim[]): voi
       exhaustive: false,
     };
     if (subject?.applicant && claim.readings.length === 0) claim.status = 'unmapped';
+    markOtherSubject(claim, { clause, lead, sentence }, ctx.level);
     if (kind === 'percent') {
       out.push(claim);
       return;
@@ -227,6 +232,28 @@ function subjectsOf(kind: ClaimKind, clause: string, lead: string, topic: TopicK
   const fits = (s: SubjectDef) => (kind === 'money') === !!s.money;
   const near = subjectsFor(clause, topic).filter(fits);
   return near.length ? near : subjectsFor(lead, topic).filter(fits);
+}
+
+/**
+ * A claim whose words make it another subject's count than the table's (one
+ * office of several, documents classed by 公开属性) stays out of the comparison.
+ */
+function markOtherSubject(
+  claim: Claim,
+  words: { clause: string; lead: string; sentence: string },
+  level: AgencyLevel | null,
+): void {
+  if (claim.status !== 'comparable' && claim.status !== 'other-year') return;
+  const tables = new Set(claim.readings.flatMap((r) => r.targets.map((t) => t.table)));
+  const hit = OTHER_SUBJECTS.find(
+    (o) =>
+      (!o.levels || o.levels.includes(level)) &&
+      (!o.tables || [...tables].some((t) => o.tables!.includes(t)) || claim.kind === 'outcome') &&
+      o.pattern.test(words[o.scope]),
+  );
+  if (!hit) return;
+  claim.status = 'other-subject';
+  claim.reason = hit.reason;
 }
 
 /** A part of 「其中…」 goes on while the words between numbers stay a short label of the same family. */
@@ -260,7 +287,7 @@ function zeroClaims(sentence: string, ctx: SentenceContext, year: number | null,
     if (ZERO_VOID.test(rest)) continue;
     for (const { subject } of z.subjects) {
       const def = SUBJECTS.find((s) => s.key === subject)!;
-      out.push({
+      const claim: Claim = {
         kind: 'zero',
         part: ctx.part,
         paragraph: ctx.paragraph,
@@ -280,7 +307,14 @@ function zeroClaims(sentence: string, ctx: SentenceContext, year: number | null,
         opensEnumeration: false,
         partOf: null,
         exhaustive: false,
-      });
+      };
+      const end = m.index + m[0].length;
+      markOtherSubject(
+        claim,
+        { clause: clauseOf(sentence.slice(0, end)), lead: sentence.slice(0, end), sentence },
+        ctx.level,
+      );
+      out.push(claim);
     }
   }
 }
@@ -340,14 +374,16 @@ export function paragraphYear(line: string): number | null {
 export function extractClaims(report: AnnualReport): Claim[] {
   const claims: Claim[] = [];
   for (const section of report.sections) {
-    if (!NARRATIVE_PARTS.includes(section.key)) continue;
+    const part = section.key;
+    if (part === null || !NARRATIVE_PARTS.includes(part)) continue;
     let headingTopic: TopicKey | null = null;
     section.text.split('\n').forEach((raw, paragraph) => {
-      const line = halfWidthDigits(raw.trim());
+      const line = simplified(halfWidthDigits(raw.trim()));
       if (!line) return;
       const ctx: SentenceContext = {
-        part: section.key,
+        part,
         paragraph,
+        level: report.meta.agencyLevel ?? null,
         reportYear: report.meta.year,
         paragraphYear: paragraphYear(line),
         topic: headingTopic,

@@ -1,6 +1,6 @@
 import type { Reading, Target } from '../../model/claims.js';
 import type { AnnualReport, Cell } from '../../model/report.js';
-import { APPLICATION_ROWS, type Version } from '../../model/templates.js';
+import { groupRows, type Version } from '../../model/templates.js';
 import { isUncertain, templateOf } from '../places.js';
 
 /** A reading's value in the tables, with the first page its cells sit on. */
@@ -12,9 +12,7 @@ export interface ReadingValue {
 
 function applicationRows(target: Extract<Target, { table: 'applications' }>, version: Version): string[] {
   if ('rows' in target) return target.rows;
-  return APPLICATION_ROWS[version]
-    .filter((r) => r.group === target.group || (target.group === 'other' && r.key === 'other'))
-    .map((r) => r.key);
+  return groupRows(version, target.group).map((r) => r.key);
 }
 
 /** The cells a target adds up, or null when one of them is missing or the row could not be read. */

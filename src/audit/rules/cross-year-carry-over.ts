@@ -2,7 +2,8 @@
  * cross-year/carry-over — 表三 二、上年结转 this year equals 四、结转下年度继续办理
  * in the same agency's report for the previous year, per column. A warning,
  * not an error: mergers and re-counting break it legitimately. Needs both
- * reports in the corpus (agencies matched by normalised name, or manifest.csv).
+ * reports in the corpus (agencies matched by their key: the same name, or the
+ * same name with a parent region only one year prints; or manifest.csv).
  *
  * @act Compare this year's 二、上年结转 with last year's 四、结转下年度继续办理 in that column:
  * a merger or a recount explains a difference; otherwise one of the two
@@ -18,6 +19,10 @@
  *
  * @not-ok 表三/二、上年结转/自然人
  * 某县民政局2023年政府信息公开工作年度报告
+ * | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+ *
+ * @not-ok 表三/二、上年结转/总计
+ * 某某市某县民政局2023年政府信息公开工作年度报告
  * | 二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
  */
 import { APPLICATION_COLUMNS } from '../../model/templates.js';

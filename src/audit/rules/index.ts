@@ -3,6 +3,7 @@ import { rule as activeDisclosureRegulationsWithoutPower } from './active-disclo
 import { rule as applicationsBalance } from './applications-balance.js';
 import { rule as applicationsOutcomeTotal } from './applications-outcome-total.js';
 import { rule as applicationsRowTotal } from './applications-row-total.js';
+import { rule as corpusCopiesDisagree } from './corpus-copies-disagree.js';
 import { rule as crossYearCarryOver } from './cross-year-carry-over.js';
 import { rule as crossYearInForceStock } from './cross-year-in-force-stock.js';
 import { rule as extractUncertainTable } from './extract-uncertain-table.js';
@@ -20,6 +21,7 @@ import { rule as structureMissingRow } from './structure-missing-row.js';
 import { rule as structureMissingSection } from './structure-missing-section.js';
 import { rule as structureMissingTable } from './structure-missing-table.js';
 import { rule as structureNotAReport } from './structure-not-a-report.js';
+import { rule as structureRowMislabeled } from './structure-row-mislabeled.js';
 import { rule as structureSectionOrder } from './structure-section-order.js';
 import { rule as tableBlankCell } from './table-blank-cell.js';
 import { rule as tableInvalidNumber } from './table-invalid-number.js';
@@ -34,6 +36,7 @@ export const RULES: readonly Rule[] = [
   structureHeadingMislabeled,
   structureMissingTable,
   structureMissingRow,
+  structureRowMislabeled,
   tableBlankCell,
   tableInvalidNumber,
   applicationsRowTotal,
@@ -51,4 +54,5 @@ export const RULES: readonly Rule[] = [
   // cross-year rules last: `merge` re-runs them after a file's other findings, keeping one order
   crossYearCarryOver,
   crossYearInForceStock,
+  corpusCopiesDisagree,
 ];

@@ -17,9 +17,10 @@
  * | 规章 | 0 | 0 | 0 |
  */
 import { place } from '../../model/places.js';
+import { TEMPLATE_FROM_YEAR } from '../../model/templates.js';
 import type { Rule } from '../rule.js';
 
-const FIRST_2021_YEAR = 2021;
+const FIRST_2021_YEAR = TEMPLATE_FROM_YEAR['2021'];
 
 export const rule: Rule = {
   id: 'meta/template-outdated',

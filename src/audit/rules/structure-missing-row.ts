@@ -32,6 +32,7 @@ function activeDisclosure(report: AnnualReport): RuleFinding[] {
   return ACTIVE_DISCLOSURE[version].flatMap((sub) => {
     if (!table[sub.key]) return [missing(place.subtablePath(version, sub.key), `${name}「${sub.caption}」子表`)];
     return sub.rows.flatMap((row) => {
+      if (isUncertain(report, 'activeDisclosure', `${sub.key}/${row.key}`)) return [];
       const cells = table[sub.key]![row.key];
       if (!cells)
         return [
@@ -63,6 +64,7 @@ function reviewLitigation(report: AnnualReport): RuleFinding[] {
   if (!table || isUncertain(report, 'reviewLitigation', null)) return [];
   const name = place.table('reviewLitigation');
   return REVIEW_GROUPS.flatMap((g) => {
+    if (isUncertain(report, 'reviewLitigation', g.key)) return [];
     if (!table[g.key]) return [missing(place.reviewGroupPath(g.key), `${name}「${g.short}」栏目`)];
     return REVIEW_COLUMNS.filter((c) => !table[g.key]![c.key]).map((c) =>
       missing(place.reviewCell(g.key, c.key), `${name}「${g.short}/${c.label}」栏`),

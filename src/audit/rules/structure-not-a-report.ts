@@ -29,7 +29,7 @@ export const rule: Rule = {
     const { tables } = report;
     const empty =
       !report.meta.title &&
-      report.sections.length === 0 &&
+      !report.sections.some((s) => s.key !== null) &&
       report.uncertain.length === 0 &&
       !tables.activeDisclosure &&
       !tables.applications &&

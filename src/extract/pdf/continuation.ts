@@ -108,12 +108,16 @@ function fuse(prev: TableBlock, next: TableBlock, pairs: [IRCell, IRCell][], ove
   return { ...prev, rows: offset + next.rows, cols: Math.max(prev.cols, next.cols), cells };
 }
 
-/** Joins `next` below `prev`, fusing what the page break cut: a whole row, or row-spanning cells. */
+/**
+ * Joins `next` below `prev`, fusing what the page break cut: a whole row, or
+ * row-spanning cells (a group label whose rows go on; its text may be cut
+ * too, （三） above the break and 不予公开 below it).
+ */
 export function joinParts(prev: TableBlock, next: TableBlock, runsOn: RunsOn): TableBlock {
   const body = dropRows(next, repeatedHeaderRows(prev, next));
   const { pairs, unpaired } = boundaryPairs(prev, body);
   if (isCutRow(pairs, unpaired, runsOn)) return fuse(prev, body, pairs, 1);
-  const spans = pairs.filter(([a, b]) => (a.rowSpan > 1 || b.rowSpan > 1) && (!a.text || !b.text));
+  const spans = pairs.filter((pair) => (pair[0].rowSpan > 1 || pair[1].rowSpan > 1) && isTailPair(pair, runsOn));
   return fuse(prev, body, spans, 0);
 }
 

@@ -1,4 +1,4 @@
-import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist';
 import { UnreadableDocument, type Block, type DocumentIR } from '../../model/ir.js';
 import type { ExtractOptions } from '../options.js';
 import { cleanText } from '../text-normalize.js';
@@ -10,7 +10,7 @@ import { wordsToLines, type Line } from './lines.js';
 import { hasEndMarker, openPdf, pdfDate } from './load.js';
 import { fillLattice, insideBox, type PageTable } from './page-tables.js';
 import { countImages, rulingEdges, type OperatorList } from './paths.js';
-import { assertReadable } from './quality.js';
+import { assertReadable, MIN_CHARS_PER_PAGE } from './quality.js';
 import { dropRunningLines } from './running.js';
 import { findTextTables } from './stream.js';
 import { itemsToWords, type RawTextItem, type Word } from './words.js';
@@ -38,15 +38,77 @@ function boldLookup(page: PDFPageProxy): (fontName: string) => boolean {
   };
 }
 
-async function readPage(doc: PDFDocumentProxy, number: number): Promise<PageContent> {
+/** Two text items on one baseline at least this many font sizes apart stand in columns. */
+const COLUMN_GAP = 1;
+/** Lines this low on a page (share of its height) are footers: a table above them still reaches the page's end. */
+const FOOTER_ZONE = 0.88;
+/** Baselines closer than this share a line. */
+const BASELINE_TOLERANCE = 2;
+
+/** Some baseline holds items with a gap between them: the column positions a table's cells have. */
+function hasColumns(items: RawTextItem[]): boolean {
+  const placed = items
+    .filter((i) => i.str.trim())
+    .map((i) => ({
+      y: i.transform[5]!,
+      x0: i.transform[4]!,
+      x1: i.transform[4]! + i.width,
+      size: Math.abs(i.transform[3]!),
+    }))
+    .sort((p, q) => p.y - q.y || p.x0 - q.x0);
+  for (let k = 1; k < placed.length; k++) {
+    const [p, q] = [placed[k - 1]!, placed[k]!];
+    if (Math.abs(p.y - q.y) <= BASELINE_TOLERANCE && q.x0 - p.x1 >= COLUMN_GAP * Math.max(p.size, 1)) return true;
+  }
+  return false;
+}
+
+/** A table on the page with nothing but a footer below it may continue on the next page. */
+function endsInTable(page: PageContent): boolean {
+  const body = page.lines.filter((l) => l.top < page.height * FOOTER_ZONE);
+  return page.tables.some((t) => !body.some((l) => l.top >= t.bottom));
+}
+
+/**
+ * Whether a page needs its operator list, decided from the text layer: for
+ * ruling lines where a table may stand (items in columns, or a table that
+ * ends the page before and may continue here), for the font names bold is read from
+ * when a font is new to the document, and for images when the page has so
+ * little text that the document may be a scan (quality.ts counts image pages
+ * only for documents under 5 characters a page, so a page with more never
+ * needs them). Prose pages in fonts already seen skip it: a third of a page's
+ * pdf.js time.
+ */
+function needsOperatorList(page: PDFPageProxy, items: RawTextItem[], previous: PageContent | undefined, pages: number) {
+  if (previous && endsInTable(previous)) return true;
+  if (items.some((i) => !page.commonObjs.has(i.fontName))) return true;
+  if (
+    items
+      .map((i) => i.str)
+      .join('')
+      .replace(/\s+/g, '').length <
+    MIN_CHARS_PER_PAGE * pages
+  )
+    return true;
+  return hasColumns(items);
+}
+
+async function readPage(
+  doc: PDFDocumentProxy,
+  number: number,
+  previous: PageContent | undefined,
+): Promise<PageContent> {
   const page = await doc.getPage(number);
   const viewport = page.getViewport({ scale: 1 });
   const toPage = viewport.transform as Matrix;
   const content = await page.getTextContent();
-  const ops = await page.getOperatorList();
   const items = content.items.filter((i): i is RawTextItem & typeof i => 'str' in i);
+  const ops = needsOperatorList(page, items, previous, doc.numPages)
+    ? ((await page.getOperatorList()) as OperatorList)
+    : null;
   const words = itemsToWords(items, toPage, boldLookup(page));
-  const tables = findLatticeTables(rulingEdges(ops as OperatorList, toPage)).map((t) => fillLattice(t, words, number));
+  const ruled = ops ? findLatticeTables(rulingEdges(ops, toPage)) : [];
+  const tables = ruled.map((t) => fillLattice(t, words, number));
   const free: Word[] = words.filter((w) => !tables.some((t) => insideBox(t, w)));
   const lines = wordsToLines(free);
   const textTables = findTextTables(lines, number);
@@ -59,13 +121,17 @@ async function readPage(doc: PDFDocumentProxy, number: number): Promise<PageCont
     lines: lines.filter((l) => !textTables.some((t) => t.lines.has(l))),
     tables: [...tables, ...textTables.map((t) => t.table)],
     text,
-    images: countImages(ops as OperatorList),
+    images: ops ? countImages(ops) : 0,
   };
 }
 
-async function readPageOrThrow(doc: PDFDocumentProxy, number: number): Promise<PageContent> {
+async function readPageOrThrow(
+  doc: PDFDocumentProxy,
+  number: number,
+  previous: PageContent | undefined,
+): Promise<PageContent> {
   try {
-    return await readPage(doc, number);
+    return await readPage(doc, number, previous);
   } catch (error) {
     throw new UnreadableDocument(`PDF 第 ${number} 页无法解析（${(error as Error)?.message ?? error}）`, 'corrupt');
   }
@@ -150,7 +216,7 @@ export async function pdfToDocument(bytes: Uint8Array, options: ExtractOptions):
       throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
     if (doc.numPages === 0) throw new UnreadableDocument('PDF 没有页面', 'empty');
     const pages: PageContent[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPageOrThrow(doc, n));
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPageOrThrow(doc, n, pages[n - 2]));
     assertReadable(pages);
     dropRunningLines(pages);
     const { title, created } = await documentInfo(doc);

@@ -13,6 +13,8 @@ export interface LatticeTable extends Box {
   xs: number[];
   ys: number[];
   cells: LatticeCell[];
+  /** the first or last row is closed by the walls' ends, not by a drawn line (see `wallsEnd`) */
+  open: { top: boolean; bottom: boolean };
 }
 
 export interface LatticeCell {
@@ -22,14 +24,14 @@ export interface LatticeCell {
   colSpan: number;
 }
 
-/** Groups sorted values that lie within `tolerance` of the group's first member. */
-function clusterValues(values: number[], tolerance: number): number[][] {
-  const sorted = [...values].sort((p, q) => p - q);
-  const groups: number[][] = [];
-  for (const v of sorted) {
+/** Groups items whose key lies within `tolerance` of the group's first member, in key order (pdfplumber's cluster_objects). */
+function cluster<T>(items: T[], key: (item: T) => number, tolerance: number): T[][] {
+  const sorted = [...items].sort((p, q) => key(p) - key(q));
+  const groups: T[][] = [];
+  for (const item of sorted) {
     const last = groups[groups.length - 1];
-    if (last && v - last[0]! <= tolerance) last.push(v);
-    else groups.push([v]);
+    if (last && key(item) - key(last[0]!) <= tolerance) last.push(item);
+    else groups.push([item]);
   }
   return groups;
 }
@@ -38,21 +40,47 @@ function mean(values: number[]): number {
   return values.reduce((s, v) => s + v, 0) / values.length;
 }
 
-/** Moves nearly collinear edges onto one line (pdfplumber's snap): clusters as `clusterValues` forms them, in one pass over the sorted edges. */
+/** The grid line positions that edges at `positions` lie on: one per cluster. */
+function linePositions(positions: number[]): number[] {
+  return cluster(positions, (v) => v, SNAP_TOLERANCE).map(mean);
+}
+
+/**
+ * Disjoint sets over 0..n-1: `join` merges two sets, `sets` lists the members
+ * of each (edges into frames, grid squares into merged cells).
+ */
+function disjointSets(n: number) {
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  return {
+    join(p: number, q: number): void {
+      parent[find(p)] = find(q);
+    },
+    sets(): number[][] {
+      const members = new Map<number, number[]>();
+      for (let i = 0; i < n; i++) {
+        const root = find(i);
+        const set = members.get(root);
+        if (set) set.push(i);
+        else members.set(root, [i]);
+      }
+      return [...members.values()];
+    },
+  };
+}
+
+/** Moves nearly collinear edges onto one line, the mean of their cluster (pdfplumber's snap). */
 export function snapEdges(edges: Edge[]): Edge[] {
-  const out: Edge[] = [];
-  for (const orient of ['h', 'v'] as const) {
-    const sorted = edges.filter((e) => e.orient === orient).sort((p, q) => p.pos - q.pos);
-    for (let i = 0; i < sorted.length; ) {
-      let j = i + 1;
-      while (j < sorted.length && sorted[j]!.pos - sorted[i]!.pos <= SNAP_TOLERANCE) j++;
-      const cluster = sorted.slice(i, j);
-      const at = mean(cluster.map((e) => e.pos));
-      for (const e of cluster) out.push({ ...e, pos: at });
-      i = j;
-    }
-  }
-  return out;
+  return (['h', 'v'] as const).flatMap((orient) =>
+    cluster(
+      edges.filter((e) => e.orient === orient),
+      (e) => e.pos,
+      SNAP_TOLERANCE,
+    ).flatMap((line) => {
+      const at = mean(line.map((e) => e.pos));
+      return line.map((e) => ({ ...e, pos: at }));
+    }),
+  );
 }
 
 /** Joins overlapping or nearly touching pieces of the same line. */
@@ -102,27 +130,20 @@ function firstAtOrAfter(sorted: Edge[], pos: number): number {
  * (Chromium pages draw hundreds of border pieces; all pairs would be slow).
  */
 export function groupEdges(edges: Edge[]): Edge[][] {
-  const index = new Map(edges.map((e, i) => [e, i]));
-  const parent = edges.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const vs = edges.filter((e) => e.orient === 'v').sort((p, q) => p.pos - q.pos);
-  for (const h of edges) {
-    if (h.orient !== 'h') continue;
+  const sets = disjointSets(edges.length);
+  const vs = edges.flatMap((e, i) => (e.orient === 'v' ? [i] : [])).sort((p, q) => edges[p]!.pos - edges[q]!.pos);
+  const sortedVs = vs.map((i) => edges[i]!);
+  edges.forEach((h, i) => {
+    if (h.orient !== 'h') return;
     for (
-      let k = firstAtOrAfter(vs, h.a - INTERSECT_TOLERANCE);
-      k < vs.length && vs[k]!.pos <= h.b + INTERSECT_TOLERANCE;
+      let k = firstAtOrAfter(sortedVs, h.a - INTERSECT_TOLERANCE);
+      k < vs.length && sortedVs[k]!.pos <= h.b + INTERSECT_TOLERANCE;
       k++
     ) {
-      if (touches(h, vs[k]!)) parent[find(index.get(h)!)] = find(index.get(vs[k]!)!);
+      if (touches(h, sortedVs[k]!)) sets.join(i, vs[k]!);
     }
-  }
-  const groups = new Map<number, Edge[]>();
-  edges.forEach((e, i) => {
-    const group = groups.get(find(i));
-    if (group) group.push(e);
-    else groups.set(find(i), [e]);
   });
-  return [...groups.values()];
+  return sets.sets().map((set) => set.map((i) => edges[i]!));
 }
 
 /** The edges lying on each of the grid lines at `positions`, so that a cell's wall is looked up among few. */
@@ -144,26 +165,23 @@ function cellsOfFrame(hs: Edge[], vs: Edge[], xs: number[], ys: number[]): Latti
   const [rowLines, colLines] = [onLines(hs, ys), onLines(vs, xs)];
   const rows = ys.length - 1;
   const cols = xs.length - 1;
-  const parent = Array.from({ length: rows * cols }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const join = (p: number, q: number) => (parent[find(p)] = find(q));
+  const squares = disjointSets(rows * cols);
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      if (c + 1 < cols && !lineCovers(colLines[c + 1]!, ys[r]!, ys[r + 1]!)) join(r * cols + c, r * cols + c + 1);
-      if (r + 1 < rows && !lineCovers(rowLines[r + 1]!, xs[c]!, xs[c + 1]!)) join(r * cols + c, (r + 1) * cols + c);
+      if (c + 1 < cols && !lineCovers(colLines[c + 1]!, ys[r]!, ys[r + 1]!))
+        squares.join(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !lineCovers(rowLines[r + 1]!, xs[c]!, xs[c + 1]!))
+        squares.join(r * cols + c, (r + 1) * cols + c);
     }
   }
-  const extent = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
-  for (let i = 0; i < rows * cols; i++) {
-    const r = Math.floor(i / cols);
-    const c = i % cols;
-    const e = extent.get(find(i));
-    if (!e) extent.set(find(i), { r0: r, r1: r, c0: c, c1: c });
-    else
-      Object.assign(e, { r0: Math.min(e.r0, r), r1: Math.max(e.r1, r), c0: Math.min(e.c0, c), c1: Math.max(e.c1, c) });
-  }
-  return [...extent.values()]
-    .map((e) => ({ row: e.r0, col: e.c0, rowSpan: e.r1 - e.r0 + 1, colSpan: e.c1 - e.c0 + 1 }))
+  return squares
+    .sets()
+    .map((set) => {
+      const [r0, r1] = [Math.floor(set[0]! / cols), Math.floor(set[set.length - 1]! / cols)];
+      const cs = set.map((i) => i % cols);
+      const c0 = Math.min(...cs);
+      return { row: r0, col: c0, rowSpan: r1 - r0 + 1, colSpan: Math.max(...cs) - c0 + 1 };
+    })
     .sort((p, q) => p.row - q.row || p.col - q.col);
 }
 
@@ -206,13 +224,10 @@ function tableStarts(walls: number[][]): number[] {
   return starts;
 }
 
-function bandToTable(hs: Edge[], vs: Edge[], ys: number[]): LatticeTable | null {
+function bandToTable(hs: Edge[], vs: Edge[], ys: number[], open: LatticeTable['open']): LatticeTable | null {
   const [top, bottom] = [ys[0]!, ys[ys.length - 1]!];
   const inBand = vs.filter((e) => e.a < bottom - SNAP_TOLERANCE && e.b > top + SNAP_TOLERANCE);
-  const candidates = clusterValues(
-    inBand.map((e) => e.pos),
-    SNAP_TOLERANCE,
-  ).map(mean);
+  const candidates = linePositions(inBand.map((e) => e.pos));
   const lines = onLines(inBand, candidates);
   const xs = candidates.filter((_, i) => ys.slice(1).some((y, r) => lineCovers(lines[i]!, ys[r]!, y)));
   if (xs.length < 2 || ys.length < 2) return null;
@@ -221,7 +236,28 @@ function bandToTable(hs: Edge[], vs: Edge[], ys: number[]): LatticeTable | null 
   const cells = cellsOfFrame(hs, inBand, xs, ys);
   // a single framed cell is kept: it may be the first row of a table the page break cut
   if (cells.length < 1) return null;
-  return { ...box, xs, ys, cells };
+  return { ...box, xs, ys, cells, open };
+}
+
+/**
+ * Where both outer walls run on past the frame's last (or first) horizontal
+ * line to a common end, the page break cut the table open: the producer
+ * closes the row on the next page (WPS), or draws a row-spanning cell's walls
+ * to the page's edge (Chromium). The walls' end closes the row instead.
+ */
+function wallsEnd(vs: Edge[], xs: number[], ys: number[], side: 'top' | 'bottom'): number | null {
+  const [first, last] = [ys[0]!, ys[ys.length - 1]!];
+  const past = (v: Edge) => (side === 'bottom' ? v.b - last : first - v.a);
+  const ends = [xs[0]!, xs[xs.length - 1]!].map((x) => {
+    const wall = vs.filter((v) => Math.abs(v.pos - x) <= SNAP_TOLERANCE && past(v) >= MIN_TABLE_EDGE);
+    return wall.length
+      ? side === 'bottom'
+        ? Math.max(...wall.map((v) => v.b))
+        : Math.min(...wall.map((v) => v.a))
+      : NaN;
+  });
+  const [left, right] = ends as [number, number];
+  return Math.abs(left - right) <= SNAP_TOLERANCE ? (left + right) / 2 : null;
 }
 
 /** One connected frame → its table, or the tables drawn touching one another in it. */
@@ -229,19 +265,20 @@ function frameToTables(frame: Edge[]): LatticeTable[] {
   const hs = frame.filter((e) => e.orient === 'h');
   const vs = frame.filter((e) => e.orient === 'v');
   if (hs.length < 2 || vs.length < 2) return [];
-  const xs = clusterValues(
-    vs.map((e) => e.pos),
-    SNAP_TOLERANCE,
-  ).map(mean);
-  const ys = clusterValues(
-    hs.map((e) => e.pos),
-    SNAP_TOLERANCE,
-  ).map(mean);
+  const xs = linePositions(vs.map((e) => e.pos));
+  const ys = linePositions(hs.map((e) => e.pos));
   if (xs.length < 2 || ys.length < 2) return [];
   const colLines = onLines(vs, xs);
   const walls = ys.slice(1).map((_, r) => rowWalls(colLines, ys, r));
   const starts = tableStarts(walls);
-  return starts.flatMap((start, i) => bandToTable(hs, vs, ys.slice(start, (starts[i + 1] ?? ys.length - 1) + 1)) ?? []);
+  const [top, bottom] = [wallsEnd(vs, xs, ys, 'top'), wallsEnd(vs, xs, ys, 'bottom')];
+  return starts.flatMap((start, i) => {
+    const open = { top: i === 0 && top !== null, bottom: i === starts.length - 1 && bottom !== null };
+    const band = ys.slice(start, (starts[i + 1] ?? ys.length - 1) + 1);
+    if (open.top) band.unshift(top!);
+    if (open.bottom) band.push(bottom!);
+    return bandToTable(hs, vs, band, open) ?? [];
+  });
 }
 
 /** Ruling lines → tables, top to bottom (pdfplumber's lattice stages). */

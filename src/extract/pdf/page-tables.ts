@@ -49,24 +49,54 @@ function runsOn(cell: LatticeCell, lines: Line[], table: LatticeTable): boolean 
   );
 }
 
+/** The grid without row `r`: its own cells go, cells spanning it lose a row. */
+function withoutRow(table: LatticeTable, r: number, keep: boolean[]): LatticeTable {
+  const cells = table.cells
+    .filter((_, i) => keep[i])
+    .map((c) => {
+      if (c.row > r) return { ...c, row: c.row - 1 };
+      return c.row + c.rowSpan > r ? { ...c, rowSpan: c.rowSpan - 1 } : c;
+    });
+  return { ...table, ys: table.ys.filter((_, i) => i !== (r === 0 ? 0 : table.ys.length - 1)), cells };
+}
+
+/**
+ * An open end row (closed by the walls' ends, not a line) with no text in a
+ * cell of its own is no row: a spanning cell's text or walls running on into
+ * the page margin. The spanning cells keep their words.
+ */
+function trimOpenRows(table: LatticeTable, content: Word[][]): [LatticeTable, Word[][]] {
+  const rows = table.ys.length - 1;
+  const ends = [table.open.top && 0, table.open.bottom && rows - 1].filter((r): r is number => r !== false);
+  for (const r of ends.sort((p, q) => q - p)) {
+    const own = (c: LatticeCell) => c.row === r && c.rowSpan === 1;
+    if (table.ys.length <= 2 || table.cells.some((c, i) => own(c) && content[i]!.length)) continue;
+    const keep = table.cells.map((c) => !own(c));
+    [table, content] = [withoutRow(table, r, keep), content.filter((_, i) => keep[i])];
+  }
+  return [table, content];
+}
+
 /** Puts each word in the cell that contains its centre and writes the cells' text. */
-export function fillLattice(table: LatticeTable, words: Word[], page: number): PageTable {
-  const cols = table.xs.length - 1;
+export function fillLattice(found: LatticeTable, words: Word[], page: number): PageTable {
+  const cols = found.xs.length - 1;
   const owner = new Map<number, number>();
-  table.cells.forEach((c, i) => {
+  found.cells.forEach((c, i) => {
     for (let r = c.row; r < c.row + c.rowSpan; r++)
       for (let k = c.col; k < c.col + c.colSpan; k++) owner.set(r * cols + k, i);
   });
-  const content: Word[][] = table.cells.map(() => []);
+  const placed: Word[][] = found.cells.map(() => []);
   for (const w of words) {
-    if (!insideBox(table, w)) continue;
+    if (!insideBox(found, w)) continue;
     const [x, y] = center(w);
-    const cell = owner.get(indexIn(table.ys, y) * cols + indexIn(table.xs, x));
-    if (cell !== undefined) content[cell]!.push(w);
+    const cell = owner.get(indexIn(found.ys, y) * cols + indexIn(found.xs, x));
+    if (cell !== undefined) placed[cell]!.push(w);
   }
+  const [table, content] = trimOpenRows(found, placed);
   const lines = content.map((words) => wordsToLines(words));
   const cells: IRCell[] = table.cells.map((c, i) => ({ ...c, text: joinLines(lines[i]!), page }));
   const block: TableBlock = { kind: 'table', layout: 'grid', rows: table.ys.length - 1, cols, cells, page };
   const runOn = table.cells.filter((c, i) => runsOn(c, lines[i]!, table)).map((c) => table.xs[c.col]!);
-  return { x0: table.x0, x1: table.x1, top: table.top, bottom: table.bottom, xs: table.xs, block, runOn };
+  // the box keeps any trimmed row: the words in it belong to the cells spanning it
+  return { x0: found.x0, x1: found.x1, top: found.top, bottom: found.bottom, xs: table.xs, block, runOn };
 }

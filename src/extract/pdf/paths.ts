@@ -1,4 +1,4 @@
-import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './load.js';
 import { apply, IDENTITY, multiply, type Edge, type Matrix } from './geometry.js';
 
 /** pdf.js 5.x path command codes (DrawOPS in src/shared/util.js of the pinned version). */

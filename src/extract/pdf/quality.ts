@@ -3,7 +3,7 @@ import { UnreadableDocument } from '../../model/ir.js';
 /** Share of unmapped glyphs beyond which the text layer is garbage, not a report. */
 const GARBLED_SHARE = 0.2;
 /** Fewer visible characters per page than this and the "text layer" is a stray page number or two. */
-const MIN_CHARS_PER_PAGE = 5;
+export const MIN_CHARS_PER_PAGE = 5;
 
 /** Private use, replacement, controls, and Latin-1 letters (CJK fonts without ToUnicode come out as those). */
 const SUSPICIOUS = /[\ue000-\uf8ff\ufffd\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00c0-\u00ff]/gu;

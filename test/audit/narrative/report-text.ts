@@ -68,10 +68,15 @@ function activeTable(t: Tables): string[] {
 }
 
 /** A 2023 report whose 一、总体情况 is `prose` (paragraphs separated by blank lines). */
-export function reportText(prose: string | string[], tables: Tables = {}, year = 2023): string {
+export function reportText(
+  prose: string | string[],
+  tables: Tables = {},
+  year = 2023,
+  agency = '某某县某某局',
+): string {
   const paragraphs = Array.isArray(prose) ? prose : [prose];
   return [
-    `某某县某某局${year}年政府信息公开工作年度报告`,
+    `${agency}${year}年政府信息公开工作年度报告`,
     `本报告所列数据的统计期限为${year}年1月1日至${year}年12月31日。`,
     '一、总体情况',
     ...paragraphs,
@@ -95,8 +100,13 @@ export interface Audited {
   narrative: string[];
 }
 
-export async function audit(prose: string | string[], tables: Tables = {}, year = 2023): Promise<Audited> {
-  const result = await auditBytes(Buffer.from(reportText(prose, tables, year)), 'x.txt');
+export async function audit(
+  prose: string | string[],
+  tables: Tables = {},
+  year = 2023,
+  agency?: string,
+): Promise<Audited> {
+  const result = await auditBytes(Buffer.from(reportText(prose, tables, year, agency)), 'x.txt');
   if (!result.report) throw new Error('report not read');
   return {
     report: result.report,

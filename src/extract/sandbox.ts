@@ -1,0 +1,152 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+
+/**
+ * External converters run in their own process group, so that a kill reaches
+ * every process they start (soffice → oosplash → soffice.bin), under a
+ * wall-clock backstop that outlives us (`timeout -s KILL`), without network
+ * (a network namespace) and under an address-space cap (`prlimit --as`).
+ */
+export interface Sandbox {
+  /** the command words put before the converter's own */
+  prefix: (limits: ChildLimits) => string[];
+  /** which protections are in force, for the diagnostics of every converted file */
+  describe: string;
+}
+
+export interface ChildLimits {
+  timeoutMs: number;
+  memoryMb: number;
+}
+
+/** Every live child group of this thread; a tracker mirrors them where another thread can kill them. */
+const live = new Set<number>();
+let tracker: ChildTracker | null = null;
+
+export interface ChildTracker {
+  add(pgid: number): void;
+  remove(pgid: number): void;
+}
+
+export function setChildTracker(t: ChildTracker | null): void {
+  tracker = t;
+}
+
+let tempRoot: string | null = null;
+
+/** Where converters' temporary directories go: a per-task directory the runner removes whatever happens here. */
+export function setTempRoot(dir: string | null): void {
+  tempRoot = dir;
+}
+
+export function converterTempRoot(): string {
+  return tempRoot ?? tmpdir();
+}
+
+export function killGroup(pgid: number): void {
+  try {
+    process.kill(-pgid, 'SIGKILL');
+  } catch {
+    // the group is already gone
+  }
+}
+
+/** Kills every child group this thread started and has not seen end (at exit, on a signal). */
+export function killAllChildren(): void {
+  for (const pgid of live) killGroup(pgid);
+  live.clear();
+}
+
+process.once('exit', killAllChildren);
+
+function works(command: string, args: string[]): boolean {
+  const r = spawnSync(command, args, { stdio: 'ignore', timeout: 5000 });
+  return r.status === 0;
+}
+
+/**
+ * Network and process namespaces: no route anywhere, and every process the
+ * converter starts (even one that left its process group) ends when the
+ * namespace's first process does. `unshare` as root, `unshare -r` in a user
+ * namespace, else bubblewrap.
+ */
+function isolation(): { words: string[]; name: string } | null {
+  if (process.env.NIANBAO_SANDBOX === 'off') return null;
+  const unshare = ['-n', '-p', '-f', '--kill-child'];
+  if (works('unshare', [...unshare, 'true']))
+    return { words: ['unshare', ...unshare, '--'], name: 'network and PID namespaces (unshare -n -p)' };
+  if (works('unshare', ['-r', ...unshare, 'true']))
+    return { words: ['unshare', '-r', ...unshare, '--'], name: 'network and PID namespaces (unshare -r -n -p)' };
+  const bwrap = ['--unshare-net', '--unshare-pid', '--die-with-parent', '--dev-bind', '/', '/'];
+  if (works('bwrap', [...bwrap, 'true']))
+    return { words: ['bwrap', ...bwrap, '--'], name: 'network and PID namespaces (bwrap)' };
+  return null;
+}
+
+let probed: Sandbox | undefined;
+
+export function sandbox(): Sandbox {
+  if (probed) return probed;
+  const net = isolation();
+  const timeout = works('timeout', ['1', 'true']);
+  const prlimit = works('prlimit', ['--as=1073741824', 'true']);
+  const parts = [
+    net?.name ?? 'no network namespace available (profile settings only)',
+    prlimit ? 'memory cap (prlimit --as)' : 'no memory cap',
+    timeout ? 'wall-clock kill (timeout)' : 'no wall-clock backstop',
+  ];
+  probed = {
+    describe: parts.join('; '),
+    prefix: (limits) => [
+      // a backstop that still fires when this process was killed and could not end the group itself
+      ...(timeout ? ['timeout', '-s', 'KILL', String(Math.ceil(limits.timeoutMs / 1000) + 2)] : []),
+      ...(net?.words ?? []),
+      ...(prlimit ? ['prlimit', `--as=${Math.round(limits.memoryMb * 1048576)}`, '--'] : []),
+    ],
+  };
+  return probed;
+}
+
+export interface RunResult {
+  code: number | null;
+  timedOut: boolean;
+  stderr: string;
+}
+
+/** Runs a converter in the sandbox, in its own process group, killed as a group at its time limit. */
+export function runSandboxed(command: string, args: string[], limits: ChildLimits): Promise<RunResult> {
+  const words = [...sandbox().prefix(limits), command, ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(words[0]!, words.slice(1), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    const pgid = child.pid;
+    if (pgid !== undefined) {
+      live.add(pgid);
+      tracker?.add(pgid);
+    }
+    let stderr = '';
+    let timedOut = false;
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (pgid !== undefined) killGroup(pgid);
+    }, limits.timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      if (pgid === undefined) return;
+      // whatever the converter left running in its group ends with it
+      killGroup(pgid);
+      live.delete(pgid);
+      tracker?.remove(pgid);
+    };
+    child.on('error', (error) => {
+      done();
+      reject(error);
+    });
+    // 'exit', not 'close': a grandchild may hold stderr open after the converter ended
+    child.on('exit', (code) => {
+      done();
+      child.stderr.destroy();
+      resolve({ code, timedOut, stderr });
+    });
+  });
+}
