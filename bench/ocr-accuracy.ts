@@ -24,6 +24,8 @@ export interface Accuracy {
   missing: number;
   sourceFindings: string[];
   scanFindings: string[];
+  /** the scan's DocumentIR, to look at what was read */
+  doc: DocumentIR;
   pages: number;
   cpuSeconds: number;
   wallSeconds: number;
@@ -82,6 +84,7 @@ export async function scanAccuracy(source: Uint8Array, scan: Uint8Array): Promis
     missing,
     sourceFindings: findingKeys(original),
     scanFindings: findingKeys(read),
+    doc,
     pages: doc.pages ?? 0,
     cpuSeconds: (used.user + used.system) / 1e6,
     wallSeconds,

@@ -2,9 +2,10 @@
  * OCR: seconds per page and cell accuracy per resolution, with and without a
  * red seal, on scans made from one corpus PDF by scripts/make-scan.sh.
  * Run: npm run bench:ocr [-- corpus/pdf/SOURCE.pdf]
+ * OCR_BENCH_KEEP=DIR keeps each scan and the DocumentIR read from it there.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scanAccuracy } from './ocr-accuracy.js';
@@ -21,6 +22,12 @@ try {
       const out = join(work, `scan-${dpi}-${seal}.pdf`);
       execFileSync(join(ROOT, 'scripts/make-scan.sh'), [source, String(dpi), out, ...(seal ? ['seal'] : [])]);
       const a = await scanAccuracy(bytes, readFileSync(out));
+      const keep = process.env.OCR_BENCH_KEEP;
+      if (keep) {
+        mkdirSync(keep, { recursive: true });
+        copyFileSync(out, join(keep, `scan-${dpi}${seal ? '-seal' : ''}.pdf`));
+        writeFileSync(join(keep, `scan-${dpi}${seal ? '-seal' : ''}.json`), JSON.stringify(a.doc));
+      }
       const equal = JSON.stringify(a.scanFindings) === JSON.stringify(a.sourceFindings);
       console.log(
         [

@@ -102,6 +102,9 @@ function cellInk(r: Raster, x0: number, top: number, x1: number, bottom: number)
 /** Digits alone read this surely stand even where the Chinese model saw a stray character (it reads a lone 0 as 站). */
 const SURE_DIGITS = 90;
 const SIGN = /[增减+\-−]/;
+/** Two Chinese characters read this surely are a word, not a digit the Chinese model mistook (it reads a lone 0 as 站 at ~50). */
+const WORD = /^[\u4e00-\u9fff]{2}$/u;
+const SURE_WORD = 80;
 
 /**
  * A value is read twice, by the Chinese model and by a digits-only one; it is
@@ -119,10 +122,15 @@ async function recognise(engine: Engine, png: Buffer): Promise<Recognised & { un
   const digits = await engine.digits(png);
   const value = asDigits(digits.text);
   const read = NUMBER.test(value);
-  if (stray)
-    return read && digits.confidence >= SURE_DIGITS
-      ? { text: value, confidence: digits.confidence, uncertain: false }
+  if (stray) {
+    if (read && digits.confidence >= SURE_DIGITS)
+      return { text: value, confidence: digits.confidence, uncertain: false };
+    // 「其他」「总计」「规章」: a short word the Chinese model is sure of, where the digits reader sees no number
+    const word = WORD.test(text) && first.confidence >= SURE_WORD && !(read && digits.confidence >= MIN_CONFIDENCE);
+    return word
+      ? { text, confidence: first.confidence, uncertain: false }
       : { text: text || value, confidence: Math.min(first.confidence, digits.confidence), uncertain: true };
+  }
   const uncertain = value !== digitsLike || !read || digits.confidence < MIN_CONFIDENCE;
   return { text: value || text, confidence: digits.confidence, uncertain };
 }

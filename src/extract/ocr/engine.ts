@@ -50,6 +50,16 @@ async function loadTesseract(): Promise<Tesseract> {
   }
 }
 
+/** Whether the OCR packages are installed (tests of scans skip without them). */
+export async function ocrAvailable(): Promise<boolean> {
+  try {
+    await loadTesseract();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Jobs go to whichever worker of a kind is free. */
 function pool(workers: Worker[]) {
   const free = [...workers];

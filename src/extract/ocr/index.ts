@@ -66,8 +66,8 @@ async function pageWords(r: Raster, engine: Engine, tables: { x0: number; x1: nu
     );
 }
 
-async function ocrPage(doc: PDFDocumentProxy, number: number, engine: Engine, scale: number): Promise<PageContent> {
-  const raster = await renderPage(doc, number, scale);
+async function ocrPage(doc: PDFDocumentProxy, number: number, engine: Engine, dpi: number): Promise<PageContent> {
+  const raster = await renderPage(doc, number, renderScale(dpi), dpi);
   const lattice = findLatticeTables(pixelEdges(raster));
   const [tables, words] = await Promise.all([
     Promise.all(lattice.map((t) => recogniseTable(t, raster, engine, number))),
@@ -98,7 +98,7 @@ export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions):
     const dpis = await scanResolutions(doc);
     engine = await startEngine(THREADS);
     const pages: PageContent[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await ocrPage(doc, n, engine, renderScale(dpis[n - 1]!)));
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await ocrPage(doc, n, engine, dpis[n - 1]!));
     const chars = pages
       .map((p) => p.text)
       .join('')

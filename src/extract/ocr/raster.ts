@@ -22,7 +22,38 @@ export interface Raster {
   /** pixels per pt */
   scale: number;
   ink: Uint8Array;
+  /** Gaussian sigma (px) the engine's images are smoothed by: see SMOOTHING */
+  blur: number;
   factory: CanvasFactory;
+}
+
+/**
+ * A bilevel scan rendered at a multiple of its pixels has staircase edges; the
+ * engine was trained on smooth glyphs and doubts them (a lone 0 of a 150 dpi scan
+ * read at 77–88, smoothed at 88–94). Sigma, in the scan's own pixels.
+ */
+const SMOOTHING = 0.6;
+
+/** Separable Gaussian over a grey image (0 black … 255 white), in place. */
+function smooth(grey: Float32Array, w: number, h: number, sigma: number): void {
+  if (sigma <= 0) return;
+  const radius = Math.ceil(sigma * 2.5);
+  const kernel = Array.from({ length: 2 * radius + 1 }, (_, i) => Math.exp(-((i - radius) ** 2) / (2 * sigma * sigma)));
+  const sum = kernel.reduce((a, b) => a + b, 0);
+  const k = kernel.map((v) => v / sum);
+  const line = new Float32Array(Math.max(w, h));
+  const pass = (n: number, count: number, at: (i: number, j: number) => number) => {
+    for (let j = 0; j < count; j++) {
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let d = -radius; d <= radius; d++) v += k[d + radius]! * grey[at(Math.min(n - 1, Math.max(0, i + d)), j)]!;
+        line[i] = v;
+      }
+      for (let i = 0; i < n; i++) grey[at(i, j)] = line[i]!;
+    }
+  };
+  pass(w, h, (x, y) => y * w + x);
+  pass(h, w, (y, x) => y * w + x);
 }
 
 export interface PixelRect {
@@ -88,15 +119,20 @@ export function inkImage(r: Raster, rect: PixelRect, pad: number, skip?: (x: num
   const { canvas } = r.factory.create(w, h);
   const ctx = canvas.getContext('2d');
   const img = ctx.createImageData(w, h);
-  img.data.fill(255);
+  const grey = new Float32Array(w * h).fill(255);
   for (let row = 0; row < rect.h; row++) {
     const y = rect.y + row;
     for (let col = 0; col < rect.w; col++) {
       const x = rect.x + col;
       if (skip?.(x, y)) continue;
-      const o = ((row + pad) * w + col + pad) * 4;
-      img.data[o] = img.data[o + 1] = img.data[o + 2] = 255 - r.ink[y * r.width + x]!;
+      grey[(row + pad) * w + col + pad] = 255 - r.ink[y * r.width + x]!;
     }
+  }
+  smooth(grey, w, h, r.blur);
+  for (let i = 0; i < grey.length; i++) {
+    const o = i * 4;
+    img.data[o] = img.data[o + 1] = img.data[o + 2] = grey[i]!;
+    img.data[o + 3] = 255;
   }
   ctx.putImageData(img, 0, 0);
   return canvas.toBuffer('image/png');
@@ -166,7 +202,13 @@ export function estimateSkew(ink: Uint8Array, width: number, height: number): nu
   return best;
 }
 
-export async function renderPage(doc: PDFDocumentProxy, number: number, scale: number): Promise<Raster> {
+/** Page `number` rendered at `scale` px/pt; `scanDpi` is the resolution its image was scanned at. */
+export async function renderPage(
+  doc: PDFDocumentProxy,
+  number: number,
+  scale: number,
+  scanDpi: number,
+): Promise<Raster> {
   const page = await doc.getPage(number);
   const viewport = page.getViewport({ scale });
   const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
@@ -181,5 +223,6 @@ export async function renderPage(doc: PDFDocumentProxy, number: number, scale: n
     ink = inkOf(upright(factory, canvas, skew).getImageData(0, 0, width, height).data, width * height);
   page.cleanup();
   despeckle(ink, width, height, scale);
-  return { width, height, scale, ink, factory };
+  const blur = scanDpi > 0 ? (SMOOTHING * scale * 72) / scanDpi : SMOOTHING;
+  return { width, height, scale, ink, blur, factory };
 }
