@@ -41,6 +41,7 @@ export interface AuditOptions extends OutputOptions {
   maxMemory: number;
   shard?: string;
   progress: boolean;
+  ocr: boolean;
 }
 
 /** A finding as the CSV, HTML and JSON outputs write it: the fixed columns, history, and where to look. */
@@ -198,6 +199,7 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
     maxMemoryMb: options.maxMemory,
     db: options.db,
     shard,
+    ocr: options.ocr,
     onProgress: progress.update,
     skip: skipper(config),
     extraExtensions: config.extensions,

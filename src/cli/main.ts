@@ -131,6 +131,10 @@ function program(run: (code: number) => void): Command {
       say('只核查第 K 份（共 N 份），之后用 merge 合并', 'audit shard K of N; combine with merge'),
     )
     .option('--no-progress', say('不显示进度条', 'show no progress bar'))
+    .option(
+      '--no-ocr',
+      say('不识别扫描件（扫描件记为 extract/unreadable）', 'do not OCR scans (they stay extract/unreadable)'),
+    )
     .action(async (paths: string[], options) => run(await (await import('./audit.js')).auditCommand(paths, options)));
 
   const merge = root

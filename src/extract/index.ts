@@ -24,6 +24,16 @@ function decodedOrUnreadable(bytes: Uint8Array): { text: string; encoding: strin
   return decoded;
 }
 
+/** A PDF without a text layer is a scan: OCR reads it when enabled (the engine loads only then). */
+async function pdfOrScan(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
+  try {
+    return await (await import('./pdf/index.js')).pdfToDocument(bytes, options);
+  } catch (error) {
+    if (!(error instanceof UnreadableDocument) || error.reason !== 'no-text' || !options.ocr) throw error;
+    return (await import('./ocr/index.js')).ocrToDocument(bytes, options);
+  }
+}
+
 /**
  * Bytes → DocumentIR, choosing the extractor by content, never by file extension.
  * pdf.js and mammoth load only when a file needs them: start-up stays short for HTML and text runs.
@@ -37,7 +47,7 @@ export async function extractDocument(
     case 'empty':
       throw new UnreadableDocument('文件为空', 'empty');
     case 'pdf':
-      return (await import('./pdf/index.js')).pdfToDocument(bytes, options);
+      return pdfOrScan(bytes, options);
     case 'zip':
       return (await import('./docx.js')).docxToDocument(bytes, options);
     case 'ole':

@@ -9,6 +9,8 @@ export interface ExtractOptions {
   sofficeTimeoutMs: number;
   /** address-space cap of each converter process */
   converterMemoryMb: number;
+  /** recognise scans (PDFs of page images) with OCR; off: they stay extract/unreadable */
+  ocr: boolean;
 }
 
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
@@ -18,4 +20,5 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   maxCompressionRatio: 200,
   sofficeTimeoutMs: 60_000,
   converterMemoryMb: 1536,
+  ocr: true,
 };

@@ -16,6 +16,10 @@ export const IRCell = z.object({
   colSpan: z.number().int().positive(),
   text: z.string(),
   page: z.number().int().positive().nullable(),
+  /** recognition confidence 0–100, set only by OCR */
+  confidence: z.number().min(0).max(100).optional(),
+  /** OCR could not read the cell with confidence: its text is a guess that no identity may rest on */
+  uncertain: z.boolean().optional(),
 });
 export type IRCell = z.infer<typeof IRCell>;
 

@@ -84,6 +84,11 @@ export const PrintedLabel = z.object({
   printed: z.string(),
   /** false for a typo, a truncation or other words; script, width, spacing, punctuation and numbering do not count */
   matchesTemplate: z.boolean(),
+  /**
+   * the label was read by OCR: `printed` is the engine's reading, not known to be
+   * what the page says, so no rule may take a difference in its wording for the report's
+   */
+  uncertain: z.boolean().optional(),
 });
 export type PrintedLabel = z.infer<typeof PrintedLabel>;
 const LabelMap = z.record(z.string(), PrintedLabel);

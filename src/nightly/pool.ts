@@ -109,7 +109,7 @@ export class ParsePool {
     openPools.add(this);
   }
 
-  async parse(path: string): Promise<ParseOutcome> {
+  async parse(path: string, ocr = true): Promise<ParseOutcome> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -123,6 +123,7 @@ export class ParsePool {
       return await this.pool.run(
         {
           path,
+          ocr,
           children,
           tmpDir: task.tmpDir,
           deadline: Date.now() + this.options.timeoutMs,

@@ -38,6 +38,8 @@ export interface AuditRunOptions {
   /** the run store; ':memory:' keeps nothing between runs */
   db?: string;
   shard?: Shard;
+  /** recognise scans with OCR (default on; the CLI's --no-ocr turns it off) */
+  ocr?: boolean;
   /** called as parsing proceeds: files whose model is ready, of all files */
   onProgress?: (done: number, total: number) => void;
   /** why a walked file is not audited (a config's ignore glob), or null to audit it */
@@ -139,7 +141,7 @@ async function parseMissing(
   store: Store,
   key: string,
   entries: Entry[],
-  options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb'>>,
+  options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb' | 'ocr'>>,
   tick: () => void,
 ): Promise<number> {
   const todo = entries.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, key));
@@ -151,7 +153,7 @@ async function parseMissing(
   const lane = async () => {
     while (next < unique.length) {
       const entry = unique[next++]!;
-      const out = await pool.parse(entry.abs);
+      const out = await pool.parse(entry.abs, options.ocr);
       if (out.limit) limited.set(entry.sha256!, out.failure ?? '未能解析');
       else
         store.putParsed(
@@ -272,7 +274,8 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   const [{ manifest, triage, warnings }, roots] = await Promise.all([readSideFiles(paths), rootsOf(paths)]);
   const store = new Store(options.db ?? ':memory:');
   const unregister = onStop(() => store.close());
-  const parsingKey = extractorKey();
+  // a file left unread without OCR must be parsed again when OCR is on
+  const parsingKey = options.ocr === false ? `${extractorKey()}:no-ocr` : extractorKey();
   const ruleKey = rulesKey(parsingKey);
   const known = store.documents();
   const changed: DocumentRow[] = [];
@@ -299,6 +302,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
       jobs,
       timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
       maxMemoryMb: options.maxMemoryMb ?? DEFAULTS.maxMemoryMb,
+      ocr: options.ocr ?? true,
     },
     () => options.onProgress?.(++done, entries.length),
   );

@@ -8,6 +8,8 @@ import { describeFailure, readReport, sha256 } from '../pipeline.js';
 
 export interface ParseTask {
   path: string;
+  /** recognise scans (default on) */
+  ocr?: boolean;
   /** slots where this worker records the process groups of the children it starts, for the pool to kill */
   children: Int32Array;
   /** the task's temporary directory, removed by the pool however the task ends */
@@ -103,7 +105,11 @@ export default async function parseInWorker(task: ParseTask): Promise<ParseOutco
   misbehave(task.path);
   // the converter gets what is left of the file's time, less a tenth (at least a second) to read its output
   const left = task.deadline - Date.now();
-  const options = { ...DEFAULT_EXTRACT_OPTIONS, sofficeTimeoutMs: Math.max(500, left - Math.max(1000, left / 10)) };
+  const options = {
+    ...DEFAULT_EXTRACT_OPTIONS,
+    sofficeTimeoutMs: Math.max(500, left - Math.max(1000, left / 10)),
+    ocr: task.ocr ?? true,
+  };
   try {
     const report = await readReport(bytes, task.path, options);
     return {

@@ -15,6 +15,7 @@ import { ownCells, rowCells, splitTrailingValues, trailingRun, type GridView } f
 import { containsAny, matchLabel, normalizeLabel } from './labels.js';
 import { parseCell } from '../model/cell.js';
 import { place } from '../model/places.js';
+import { recognised, uncertainCells } from './uncertain-cells.js';
 
 const NAME = place.table('activeDisclosure');
 const CAPTION = /第二十一?条第?([一二三四五六七八九十]+)项/;
@@ -168,8 +169,10 @@ export function structureActiveDisclosure(
     out.labels[def.key] = {
       printed: line.label.text.replace(/\s+/g, ' ').trim(),
       matchesTemplate: sameWording(def.row, line.label.text),
+      ...(recognised([line.label]) ? { uncertain: true } : {}),
     };
-    const values = readRow(view, line, def);
+    const doubt = uncertainCells(ownCells(view, line.r).filter((c) => c !== line.label));
+    const values: Values = doubt ? { uncertain: doubt } : readRow(view, line, def);
     if ('cells' in values) (out.subtables[def.sub.key] ??= {})[def.row.key] = values.cells;
     else {
       out.subtables[def.sub.key] ??= {};

@@ -19,6 +19,7 @@ import { hasValue, rowCells, splitTrailingValues, trailingRun, type GridView } f
 import { matchLabel, normalizeLabel } from './labels.js';
 import { parseCell } from '../model/cell.js';
 import { place } from '../model/places.js';
+import { recognised, uncertainCells } from './uncertain-cells.js';
 
 const NAME = place.table('applications');
 const KINDS = APPLICATION_COLUMNS.map((c) => c.kind);
@@ -277,8 +278,9 @@ function placeRow(out: Reading, def: LabelDef, p: Placed, diagnostics: Diagnosti
   const { line, own } = p;
   const printed = own.text.replace(/\s+/g, ' ').trim();
   const matchesTemplate = sameWording(def, withoutGroups(p.text));
+  const label: PrintedLabel = { printed, matchesTemplate, ...(recognised(line.labels) ? { uncertain: true } : {}) };
   if (line.run) {
-    out.labels[def.key] = { printed, matchesTemplate };
+    out.labels[def.key] = label;
     out.runs.set(def.key, {
       run: line.run.text,
       page: line.run.page,
@@ -287,7 +289,7 @@ function placeRow(out: Reading, def: LabelDef, p: Placed, diagnostics: Diagnosti
     return;
   }
   if (!line.values) {
-    out.labels[def.key] = { printed, matchesTemplate };
+    out.labels[def.key] = label;
     out.uncertain.push({
       table: 'applications',
       row: def.key,
@@ -305,7 +307,13 @@ function placeRow(out: Reading, def: LabelDef, p: Placed, diagnostics: Diagnosti
     diagnostics.push({ code: 'structure/duplicate-row', message: `${NAME}中「${def.short}」出现多次，取第一次` });
     return;
   }
-  out.labels[def.key] = { printed, matchesTemplate };
+  out.labels[def.key] = label;
+  const doubt = uncertainCells(line.values);
+  if (doubt) {
+    const location = place.applicationRowPath(def.key);
+    out.uncertain.push({ table: 'applications', row: def.key, location, page: own.page, reason: doubt });
+    return;
+  }
   out.rows[def.key] = cellsOf(line.values, own.page);
 }
 

@@ -7,6 +7,7 @@ import { digitRun, fillsColumns, splitRun, type SumIdentity } from './digit-runs
 import { hasValue, rowCells, splitTrailingValues, trailingRun, type GridView } from './grid-view.js';
 import { matchLabel } from './labels.js';
 import { looksLikeValue, parseCell } from '../model/cell.js';
+import { recognised, uncertainValues } from './uncertain-cells.js';
 
 const NAME = place.table('reviewLitigation');
 const WIDTH = REVIEW_GROUPS.length * REVIEW_COLUMNS.length;
@@ -48,10 +49,16 @@ function put(
   return true;
 }
 
-function label(out: StructuredReviewLitigation, group: string, texts: string[]): void {
+/** 表四's labels are read with the table: by OCR, their wording is uncertain (recognised). */
+function label(out: StructuredReviewLitigation, view: GridView, group: string, texts: string[]): void {
   const printed = texts.join(' ').replace(/\s+/g, ' ').trim();
   const def = REVIEW_GROUPS.find((g) => g.key === group)!;
-  if (printed && !out.labels[group]) out.labels[group] = { printed, matchesTemplate: sameWording(def, printed) };
+  if (!printed || out.labels[group]) return;
+  out.labels[group] = {
+    printed,
+    matchesTemplate: sameWording(def, printed),
+    ...(recognised(view.table.cells) ? { uncertain: true } : {}),
+  };
 }
 
 /** Each value cell's group and column from the header cells above it and the label cells left of it. */
@@ -76,7 +83,7 @@ function readByHeaders(view: GridView, out: StructuredReviewLitigation, diagnost
         .find(Boolean);
       if (!group || !col) continue;
       const names = fromAbove ? above.filter((x) => !matchLabel(REVIEW_COLUMNS, x.text)).map((x) => x.text) : labels;
-      label(out, group, [...new Set(names)]);
+      label(out, view, group, [...new Set(names)]);
       if (!put(out.groups, group, col.key, cell, view.table.page))
         diagnostics.push({ code: 'structure/duplicate-cell', message: `${NAME}中 ${group}/${col.key} 出现多次` });
     }
@@ -142,7 +149,7 @@ function readByPosition(view: GridView, out: StructuredReviewLitigation): string
       out.uncertain.push(uncertainGroup(group, `该栏${split}`, run?.page ?? view.table.page));
       continue;
     }
-    label(out, group, names);
+    label(out, view, group, names);
     for (const [i, col] of REVIEW_COLUMNS.entries()) {
       const v = split[i]!;
       put(out.groups, group, col.key, typeof v === 'string' ? asCell(v, run!.page) : v, view.table.page);
@@ -158,6 +165,13 @@ function uncertainGroup(group: string, reason: string, page: number | null): Unc
 
 /** 表四 → group × column. A table whose value cells cannot be placed is uncertain as a whole. */
 export function structureReviewLitigation(view: GridView, diagnostics: Diagnostic[]): StructuredReviewLitigation {
+  const doubt = uncertainValues(view.table);
+  if (doubt)
+    return {
+      groups: {},
+      labels: {},
+      uncertain: [{ table: 'reviewLitigation', row: null, location: NAME, page: view.table.page, reason: doubt }],
+    };
   const out: StructuredReviewLitigation = { groups: {}, uncertain: [], labels: {} };
   if (view.table.layout === 'grid' && readByHeaders(view, out, diagnostics)) return out;
   const fresh: StructuredReviewLitigation = { groups: {}, uncertain: [], labels: {} };

@@ -8,7 +8,8 @@
  * @act Compare the printed label with the template's. A typo is worth telling
  * the agency, but the row's numbers were read and checked as that row; if the
  * label really names another row, the table is out of order and the row's
- * numbers belong elsewhere.
+ * numbers belong elsewhere. A label read by OCR is not compared: its wording is
+ * the engine's reading, and a misread character is not the agency's typo.
  *
  * @ok
  * | （三）不予公开 | 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
@@ -25,6 +26,10 @@ import { ACTIVE_DISCLOSURE, ALL_APPLICATION_ROWS, REVIEW_GROUPS } from '../../mo
 import { templateOf } from '../places.js';
 import type { Rule, RuleFinding } from '../rule.js';
 
+/** A label that differs from the template's wording, as printed (not as OCR guessed it). */
+const mislabeled = (label: PrintedLabel | undefined): label is PrintedLabel =>
+  !!label && !label.matchesTemplate && !label.uncertain;
+
 function finding(location: string, expected: string, label: PrintedLabel): RuleFinding {
   return {
     location,
@@ -39,9 +44,7 @@ function activeDisclosure(report: AnnualReport): RuleFinding[] {
   return ACTIVE_DISCLOSURE[version].flatMap((sub) =>
     sub.rows.flatMap((row) => {
       const label = report.rowLabels.activeDisclosure[`${sub.key}/${row.key}`];
-      return label && !label.matchesTemplate
-        ? [finding(place.activeRowPath(version, sub.key, row.key), row.label, label)]
-        : [];
+      return mislabeled(label) ? [finding(place.activeRowPath(version, sub.key, row.key), row.label, label)] : [];
     }),
   );
 }
@@ -49,14 +52,14 @@ function activeDisclosure(report: AnnualReport): RuleFinding[] {
 function applications(report: AnnualReport): RuleFinding[] {
   return ALL_APPLICATION_ROWS.flatMap((row) => {
     const label = report.rowLabels.applications[row.key];
-    return label && !label.matchesTemplate ? [finding(place.applicationRowPath(row.key), row.label, label)] : [];
+    return mislabeled(label) ? [finding(place.applicationRowPath(row.key), row.label, label)] : [];
   });
 }
 
 function reviewLitigation(report: AnnualReport): RuleFinding[] {
   return REVIEW_GROUPS.flatMap((g) => {
     const label = report.rowLabels.reviewLitigation[g.key];
-    return label && !label.matchesTemplate ? [finding(place.reviewGroupPath(g.key), g.label, label)] : [];
+    return mislabeled(label) ? [finding(place.reviewGroupPath(g.key), g.label, label)] : [];
   });
 }
 

@@ -180,7 +180,7 @@ function joinParagraphs(prev: Placed | undefined, next: Placed | undefined): boo
   return true;
 }
 
-function assemble(pages: PageContent[]): Block[] {
+export function assemble(pages: PageContent[]): Block[] {
   const size = bodySize(pages);
   const out: Placed[] = [];
   for (const page of pages) {
