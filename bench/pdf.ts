@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   const workerOne = freshProcessRss('pool', [largest]);
   console.log(
     `peak RSS, one pool worker (nianbao audit's limits), process holding only the pool: all ${files.length} files in a row ` +
-      `${worker.peak.toFixed(0)} MB (${worker.loaded.toFixed(0)} MB before the worker); the largest (${size}) alone ${workerOne.peak.toFixed(0)} MB   (goal ≤ 150)`,
+      `${worker.peak.toFixed(0)} MB (${worker.loaded.toFixed(0)} MB once the pool was created); the largest (${size}) alone ${workerOne.peak.toFixed(0)} MB   (goal ≤ 150)`,
   );
   const plain = freshProcessRss('audit', files);
   const plainOne = freshProcessRss('audit', [largest]);
