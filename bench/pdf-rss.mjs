@@ -1,18 +1,20 @@
 /**
  * Child of bench/pdf.ts: one fresh process on the compiled code (dist/, as the
  * CLI and the corpus workers run it; a TypeScript loader would itself add some
- * 150 MB) that audits (`audit`) or bare-reads (`bare`: text content + operator
- * list per page) every PDF named, in turn, as one worker would, and prints its
- * peak RSS in kB after loading the modules and at the end, as JSON.
+ * 150 MB) that reads every PDF named, in turn, and prints its peak RSS in kB
+ * after loading the modules and at the end, as JSON. Modes:
+ *   pool   the nightly run's ParsePool with one worker parsing each file, with
+ *          the time and memory limits given as JSON in NIANBAO_POOL_LIMITS
+ *          (bench/pdf.ts passes `nianbao audit`'s defaults): the process holds
+ *          nothing but the pool, so its RSS is what one worker costs
+ *   audit  auditFile in the main thread, on Node's default heap settings
+ *   bare   text content + operator list per page, on Node's defaults
  */
 import { readFileSync } from 'node:fs';
 
 const [mode, ...paths] = process.argv.slice(2);
-const { auditFile } = await import('../dist/pipeline.js');
-const { getDocument, loadOptions } = await import('../dist/extract/pdf/load.js');
-const loaded = process.resourceUsage().maxRSS;
 
-async function bare(path) {
+async function bare(path, { getDocument, loadOptions }) {
   const doc = await getDocument(loadOptions(new Uint8Array(readFileSync(path)))).promise;
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
@@ -23,9 +25,27 @@ async function bare(path) {
   await doc.destroy();
 }
 
-let findings = 0;
-for (const path of paths) {
-  if (mode === 'bare') await bare(path);
-  else findings += (await auditFile(path)).findings.length;
+async function inPool() {
+  const { ParsePool } = await import('../dist/nightly/pool.js');
+  const pool = new ParsePool({ jobs: 1, ...JSON.parse(process.env.NIANBAO_POOL_LIMITS) });
+  const loaded = process.resourceUsage().maxRSS;
+  let parsed = 0;
+  for (const path of paths) if ((await pool.parse(path)).reportJson) parsed++;
+  await pool.close();
+  return { loaded, parsed };
 }
-console.log(JSON.stringify({ loaded, peak: process.resourceUsage().maxRSS, findings }));
+
+async function inProcess() {
+  const { auditFile } = await import('../dist/pipeline.js');
+  const pdf = await import('../dist/extract/pdf/load.js');
+  const loaded = process.resourceUsage().maxRSS;
+  let findings = 0;
+  for (const path of paths) {
+    if (mode === 'bare') await bare(path, pdf);
+    else findings += (await auditFile(path)).findings.length;
+  }
+  return { loaded, findings };
+}
+
+const result = mode === 'pool' ? await inPool() : await inProcess();
+console.log(JSON.stringify({ ...result, peak: process.resourceUsage().maxRSS }));

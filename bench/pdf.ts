@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFindingsCsv } from '../src/output/csv.js';
 import { getDocument, loadOptions, PDFJS_BUILD } from '../src/extract/pdf/load.js';
+import { DEFAULTS } from '../src/nightly/run.js';
 import { auditFile } from '../src/pipeline.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -124,9 +125,10 @@ function pdfplumber(): Cost & { pages: number } {
 }
 
 /** Peak RSS (MB) of a fresh node process on dist/ doing `mode` over `paths`, and once its modules are loaded. */
-function freshProcessRss(mode: 'audit' | 'bare', paths: string[]): { loaded: number; peak: number } {
+function freshProcessRss(mode: 'pool' | 'audit' | 'bare', paths: string[]): { loaded: number; peak: number } {
   const out = execFileSync(process.execPath, [join(import.meta.dirname, 'pdf-rss.mjs'), mode, ...paths], {
     encoding: 'utf8',
+    env: { ...process.env, NIANBAO_POOL_LIMITS: JSON.stringify(DEFAULTS) },
   });
   const { loaded, peak } = JSON.parse(out.trim().split('\n').pop()!) as { loaded: number; peak: number };
   return { loaded: loaded / 1024, peak: peak / 1024 };
@@ -172,13 +174,20 @@ async function main(): Promise<void> {
   if (D) console.log(`a/d  = ${ratio(A, D)}   (goal ≤ 0.6)`);
   if (C) console.log(`a/c  = ${ratio(A, C)}   (goal ≤ 7)`);
 
-  const worker = freshProcessRss('audit', files);
   const largest = files.reduce((p, q) => (statSync(q).size > statSync(p).size ? q : p));
-  const one = freshProcessRss('audit', [largest]);
+  const size = `${(statSync(largest).size / 1024).toFixed(0)} KB`;
+  const worker = freshProcessRss('pool', files);
+  const workerOne = freshProcessRss('pool', [largest]);
+  console.log(
+    `peak RSS, one pool worker (nianbao audit's limits), process holding only the pool: all ${files.length} files in a row ` +
+      `${worker.peak.toFixed(0)} MB (${worker.loaded.toFixed(0)} MB once the pool was created); the largest (${size}) alone ${workerOne.peak.toFixed(0)} MB   (goal ≤ 150)`,
+  );
+  const plain = freshProcessRss('audit', files);
+  const plainOne = freshProcessRss('audit', [largest]);
   const bareRss = freshProcessRss('bare', files);
   console.log(
-    `peak RSS, fresh process on dist/: auditing all ${files.length} files ${worker.peak.toFixed(0)} MB (${worker.loaded.toFixed(0)} MB once loaded); ` +
-      `the largest (${(statSync(largest).size / 1024).toFixed(0)} KB) alone ${one.peak.toFixed(0)} MB; bare pass over all ${bareRss.peak.toFixed(0)} MB   (goal ≤ 150)`,
+    `peak RSS, auditFile in a plain node process (Node's default heap): all ${plain.peak.toFixed(0)} MB ` +
+      `(${plain.loaded.toFixed(0)} MB once loaded); the largest alone ${plainOne.peak.toFixed(0)} MB; bare pass over all ${bareRss.peak.toFixed(0)} MB`,
   );
   rmSync(scratch, { recursive: true, force: true });
 }

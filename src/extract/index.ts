@@ -1,18 +1,14 @@
 import { UnreadableDocument, type DocumentIR } from '../model/ir.js';
-import { decodeText, replacementShare } from './decode.js';
-import { htmlToDocument } from './html.js';
-import { isMht, mhtToDocument } from './mht.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from './options.js';
 import { sniff } from './sniff.js';
-import { textToDocument } from './text.js';
-import { isWordXml } from './word-xml.js';
 
 export { UnreadableDocument };
 
 /** Share of U+FFFD / private-use characters beyond which decoded text is mojibake, not a report. */
 const GARBLED_SHARE = 0.05;
 
-function decodedOrUnreadable(bytes: Uint8Array): { text: string; encoding: string } {
+async function decodedOrUnreadable(bytes: Uint8Array): Promise<{ text: string; encoding: string }> {
+  const { decodeText, replacementShare } = await import('./decode.js');
   const decoded = decodeText(bytes);
   const share = replacementShare(decoded.text);
   if (share > GARBLED_SHARE) {
@@ -36,7 +32,9 @@ async function pdfOrScan(bytes: Uint8Array, options: ExtractOptions): Promise<Do
 
 /**
  * Bytes → DocumentIR, choosing the extractor by content, never by file extension.
- * pdf.js and mammoth load only when a file needs them: start-up stays short for HTML and text runs.
+ * Each reader loads only when a file needs it: pdf.js and mammoth stay out of HTML
+ * and text runs, and cheerio, iconv-lite and jschardet (some 30 MB of a worker's
+ * RSS) out of PDF runs.
  */
 export async function extractDocument(
   bytes: Uint8Array,
@@ -56,17 +54,20 @@ export async function extractDocument(
     case 'binary':
       throw new UnreadableDocument('无法识别的二进制文件格式', 'unsupported');
     case 'html': {
-      if (isMht(bytes)) return mhtToDocument(bytes);
-      const { text, encoding } = decodedOrUnreadable(bytes);
-      const doc = htmlToDocument(text);
+      const mht = await import('./mht.js');
+      if (mht.isMht(bytes)) return mht.mhtToDocument(bytes);
+      const { text, encoding } = await decodedOrUnreadable(bytes);
+      const doc = (await import('./html.js')).htmlToDocument(text);
       doc.diagnostics.push({ code: 'extract/encoding', message: `decoded as ${encoding}` });
       return doc;
     }
     case 'text': {
-      if (isWordXml(bytes)) return (await import('./docx.js')).wordXmlToDocument(bytes, options);
-      if (isMht(bytes)) return mhtToDocument(bytes);
-      const { text, encoding } = decodedOrUnreadable(bytes);
-      const doc = textToDocument(text);
+      if ((await import('./word-xml.js')).isWordXml(bytes))
+        return (await import('./docx.js')).wordXmlToDocument(bytes, options);
+      const mht = await import('./mht.js');
+      if (mht.isMht(bytes)) return mht.mhtToDocument(bytes);
+      const { text, encoding } = await decodedOrUnreadable(bytes);
+      const doc = (await import('./text.js')).textToDocument(text);
       doc.diagnostics.push({ code: 'extract/encoding', message: `decoded as ${encoding}` });
       return doc;
     }
