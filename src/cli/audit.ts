@@ -3,16 +3,17 @@ import { extname } from 'node:path';
 import { HISTORY_COLUMNS, LOOKUP_COLUMNS, reportId, type RunFinding } from '../nightly/history.js';
 import { normalizeAgency } from '../nightly/agencies.js';
 import { progressBar } from '../nightly/progress.js';
-import { auditPaths, type AuditRun, type FileFacts } from '../nightly/run.js';
+import { auditPaths, type FileFacts, type RunHistory } from '../nightly/run.js';
 import type { ShardDocument } from '../nightly/shard-output.js';
 import { parseShard, type Shard } from '../nightly/shard.js';
-import { severityRank, type Severity } from '../model/finding.js';
+import { SEVERITIES, severityRank, type Severity } from '../model/finding.js';
 import { probeWritable } from '../output/atomic.js';
-import { findingsCsv, writeFindingsCsv } from '../output/csv.js';
-import { findingsHtml, writeFindingsHtml } from '../output/html.js';
-import { writeFindingsJson } from '../output/json.js';
-import { stylish } from '../output/stylish.js';
-import { summarize, summaryLine, type RunSummary } from '../output/summary.js';
+import { csvSink, headersOf } from '../output/csv.js';
+import { htmlSink, pageHref } from '../output/html.js';
+import { jsonSink } from '../output/json.js';
+import { fileTarget, stdoutTarget, type Sink, type Target } from '../output/sink.js';
+import { stylishSink } from '../output/stylish.js';
+import { summaryLine, type RunSummary, type SummaryTally } from '../output/summary.js';
 import { VERSION } from '../model/version.js';
 import { configurer, loadConfig, skipper } from './config.js';
 import { lang, say } from './lang.js';
@@ -50,14 +51,13 @@ export type OutputRow = RunFinding & {
   previous_file: string;
 };
 
-export function runSummary(run: Pick<AuditRun, 'files' | 'ignored' | 'findings' | 'history'>): RunSummary {
-  const h = run.history;
+export function runSummary(files: string[], tally: SummaryTally, ignored: number, h: RunHistory): RunSummary {
   return {
-    ...summarize(run.files, run.findings, run.ignored.length),
+    ...tally.summary(files, ignored),
     history: {
       new: h.newCount,
       persisting: h.persisting,
-      resolved: h.resolved.length,
+      resolved: h.resolved,
       triaged: h.triaged,
       previousRun: h.previousRun,
     },
@@ -69,17 +69,31 @@ export function openFindings(findings: RunFinding[]): RunFinding[] {
   return findings.filter((f) => !f.triage);
 }
 
+/** Open findings by severity: all the exit code needs to know of a run. */
+export function openCounts(findings: Iterable<RunFinding>): Record<Severity, number> {
+  const open = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) if (!f.triage) open[f.severity]++;
+  return open;
+}
+
 /** 1 when --fail-on or --max-warnings is matched by an open finding, else 0. */
-export function exitCodeFor(findings: RunFinding[], failOn: Severity | undefined, maxWarnings?: number): number {
-  const open = openFindings(findings);
+export function exitCodeForCounts(
+  open: Record<Severity, number>,
+  failOn: Severity | undefined,
+  maxWarnings?: number,
+): number {
   const threshold = failOn ? severityRank[failOn] : Infinity;
-  if (open.some((f) => severityRank[f.severity] >= threshold)) return 1;
-  if (maxWarnings !== undefined && open.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
+  if (SEVERITIES.some((s) => open[s] > 0 && severityRank[s] >= threshold)) return 1;
+  if (maxWarnings !== undefined && open.warning > maxWarnings) return 1;
   return 0;
 }
 
+export function exitCodeFor(findings: RunFinding[], failOn: Severity | undefined, maxWarnings?: number): number {
+  return exitCodeForCounts(openCounts(findings), failOn, maxWarnings);
+}
+
 /** The report id, the manifest URL and, for a cross-year finding, the previous year's file. */
-export function outputRows(findings: RunFinding[], facts: Map<string, FileFacts>): OutputRow[] {
+export function outputRow(facts: Map<string, FileFacts>): (f: RunFinding) => OutputRow {
   const byReport = new Map<string, string>();
   for (const [file, f] of facts)
     if (f.agency && f.year !== null)
@@ -87,7 +101,7 @@ export function outputRows(findings: RunFinding[], facts: Map<string, FileFacts>
         `${normalizeAgency(f.agency)}|${f.year}`,
         byReport.get(`${normalizeAgency(f.agency)}|${f.year}`) ?? file,
       );
-  return findings.map((f) => {
+  return (f) => {
     const fact = facts.get(f.file);
     const previous =
       f.agency && f.year !== null && (f.rule.startsWith('cross-year/') || f.rule === 'corpus/copies-disagree')
@@ -99,11 +113,15 @@ export function outputRows(findings: RunFinding[], facts: Map<string, FileFacts>
       report: reportId(f, fact?.path ?? f.file),
       previous_file: previous,
     };
-  });
+  };
+}
+
+export function outputRows(findings: RunFinding[], facts: Map<string, FileFacts>): OutputRow[] {
+  return findings.map(outputRow(facts));
 }
 
 /** Fingerprints written as `fp:…`, so Excel keeps them as text (a bare 687501e972939580 becomes a number). */
-const asText = (rows: OutputRow[]) => rows.map((r) => ({ ...r, fingerprint: `fp:${r.fingerprint}` }));
+const asText = (r: OutputRow): OutputRow => ({ ...r, fingerprint: `fp:${r.fingerprint}` });
 
 const CSV_EXTRA = [...HISTORY_COLUMNS, ...LOOKUP_COLUMNS] as const;
 
@@ -131,36 +149,70 @@ export function checkWritable(options: Pick<OutputOptions, 'out' | 'json' | 'htm
   }
 }
 
-async function writeOne(path: string, format: Format, rows: OutputRow[], doc: ShardDocument): Promise<void> {
-  const toStdout = path === '-';
-  if (format === 'stylish') {
-    const text = stylish(rows, { color: toStdout && !!process.stdout.isTTY && !process.env.NO_COLOR, lang: lang() });
-    if (toStdout) process.stdout.write(text);
-    else (await import('../output/atomic.js')).writeAtomicChunks(path, [text]);
-  } else if (format === 'json') {
-    if (toStdout) process.stdout.write(`${JSON.stringify({ ...doc, findings: rows }, null, 2)}\n`);
-    else await writeFindingsJson(path, { ...doc, findings: rows });
-  } else if (format === 'html') {
-    if (toStdout) process.stdout.write(findingsHtml(asText(rows), doc.summary));
-    else await writeFindingsHtml(path, asText(rows), doc.summary);
-  } else if (toStdout) process.stdout.write(await findingsCsv(asText(rows), CSV_EXTRA));
-  else await writeFindingsCsv(path, asText(rows), CSV_EXTRA);
+/** A run's document for its outputs: its findings come apart, as an iterable. */
+export type OutputDocument = Omit<ShardDocument, 'findings'>;
+
+/** One output being written: where to, how, and whether it takes every finding as found (a shard's JSON). */
+interface Output {
+  target: Target;
+  sink: Sink<RunFinding>;
+  raw: boolean;
+  /** written with `fp:` fingerprints (CSV, HTML) */
+  text: boolean;
 }
 
+function outputFor(path: string, format: Format, doc: OutputDocument, raw = false): Output {
+  const toStdout = path === '-';
+  const target = toStdout ? stdoutTarget() : fileTarget(path);
+  const { tool, version, summary, files, shard, reports } = doc;
+  if (format === 'stylish') {
+    const color = toStdout && !!process.stdout.isTTY && !process.env.NO_COLOR;
+    return { target, sink: stylishSink({ color, lang: lang() }), raw, text: false };
+  }
+  if (format === 'json')
+    return {
+      target,
+      sink: jsonSink({ tool, version, summary, files, findings: [], shard, reports }),
+      raw,
+      text: false,
+    };
+  if (format === 'html')
+    return { target, sink: htmlSink(summary, toStdout ? undefined : pageHref(path)), raw, text: true };
+  return { target, sink: csvSink(headersOf(CSV_EXTRA)), raw, text: true };
+}
+
+/**
+ * Writes every output in one pass over the findings, each to a temporary
+ * file renamed into place once all are complete: an output is whole or not
+ * written, and the findings are never all in memory.
+ */
 export async function writeOutputs(
   options: OutputOptions,
-  doc: ShardDocument,
+  doc: OutputDocument,
+  findings: Iterable<RunFinding>,
   facts: Map<string, FileFacts>,
 ): Promise<void> {
-  let shown = options.onlyNew ? openFindings(doc.findings).filter((f) => f.status === 'new') : doc.findings;
-  if (options.quiet) shown = shown.filter((f) => f.severity === 'error');
-  const rows = outputRows(shown, facts);
+  const shown = (f: RunFinding) =>
+    (!options.onlyNew || (!f.triage && f.status === 'new')) && (!options.quiet || f.severity === 'error');
+  const toRow = outputRow(facts);
+  const outputs: Output[] = [];
   try {
-    await writeOne(options.out, formatOf(options.out, options.format), rows, doc);
+    outputs.push(outputFor(options.out, formatOf(options.out, options.format), doc));
     // a shard's JSON keeps every finding: merge must see what an unfiltered run sees
-    if (options.json) await writeFindingsJson(options.json, doc.shard ? doc : { ...doc, findings: rows });
-    if (options.html) await writeFindingsHtml(options.html, asText(rows), doc.summary);
+    if (options.json) outputs.push(outputFor(options.json, 'json', doc, !!doc.shard));
+    if (options.html) outputs.push(outputFor(options.html, 'html', doc));
+    for (const o of outputs) o.target.push(o.sink.head());
+    for (const f of findings) {
+      for (const o of outputs) if (o.raw) o.target.push(o.sink.row(f));
+      if (!shown(f)) continue;
+      const row = toRow(f);
+      const text = asText(row);
+      for (const o of outputs) if (!o.raw) o.target.push(o.sink.row(o.text ? text : row));
+    }
+    for (const o of outputs) o.target.push(o.sink.tail());
+    for (const o of outputs) o.target.commit();
   } catch (error) {
+    for (const o of outputs) o.target.abort();
     if (error instanceof CliError) throw error;
     throw new CliError(
       say(`输出写入失败：${(error as Error).message}`, `writing the output failed: ${(error as Error).message}`),
@@ -214,22 +266,21 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
       );
     }
     const summary: RunSummary = {
-      ...runSummary(run),
+      ...runSummary(run.files, run.tally, run.ignored.length, run.history),
       skipped: run.skipped,
       warnings: run.warnings,
       config: config.file,
     };
-    const doc: ShardDocument = {
+    const doc: OutputDocument = {
       tool: 'nianbao',
       version: VERSION,
       summary,
       files: run.files,
-      findings: run.findings,
       shard: shard ?? null,
-      reports: shard ? run.slim() : undefined,
+      reports: shard ? [...run.slim()] : undefined,
     };
     // Outputs first, history second: a run killed in between is re-run with the same history and writes the same outputs.
-    await writeOutputs(outputs, doc, run.facts);
+    await writeOutputs(outputs, doc, run.findings, run.facts);
     run.commit(process.argv.slice(2).join(' '), started);
     if (!options.silent) {
       const counts = say(
@@ -240,8 +291,8 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
       const [first, ...rest] = summaryLine(summary, lang()).split('\n');
       process.stderr.write(`${[`${first}${counts}`, ...rest].join('\n')}${wrote}\n`);
     }
-    const judged = options.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
-    return exitCodeFor(judged, options.failOn, options.maxWarnings);
+    const judged = options.quiet ? { ...run.open, warning: 0, info: 0 } : run.open;
+    return exitCodeForCounts(judged, options.failOn, options.maxWarnings);
   } finally {
     await run.close();
   }

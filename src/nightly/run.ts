@@ -14,14 +14,10 @@ import { agencyKey, agencyLevel } from '../model/agencies.js';
 import { decodeFindings, encodeFindings } from './cached-findings.js';
 import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
-import {
-  applyHistory,
-  newFindings,
-  refingerprint,
-  withFingerprints,
-  type HistoryResult,
-  type RunFinding,
-} from './history.js';
+import { newFindings, refingerprint, withFingerprints, type RunFinding } from './history.js';
+import type { Severity } from '../model/finding.js';
+import { SummaryTally } from '../output/summary.js';
+import { Spool } from './spool.js';
 import { ParsePool } from './pool.js';
 import { onStop } from './stop.js';
 import { inShard, type Shard } from './shard.js';
@@ -66,15 +62,29 @@ export interface AuditRun {
   warnings: SideFileWarning[];
   /** per input file: root-relative path, manifest URL, agency and year */
   facts: Map<string, FileFacts>;
-  findings: RunFinding[];
-  history: Omit<HistoryResult, 'findings'> & { previousRun: number | null };
+  /** the run's findings in walk order, file by file, read back from disk each time: never all in memory */
+  findings: Iterable<RunFinding>;
+  /** the summary's counts, gathered as the findings were found */
+  tally: SummaryTally;
+  /** findings not triaged, by severity: what --fail-on and --max-warnings judge */
+  open: Record<Severity, number>;
+  history: RunHistory;
   parsed: number;
   cached: number;
-  /** every readable report, without its text, for a shard's output */
-  slim: () => SlimReport[];
+  /** every readable report, without its text, for a shard's output or the tidy tables */
+  slim: () => Iterable<SlimReport>;
   /** commits the run to the history; call after the outputs are written */
   commit: (args: string, started: string) => number | null;
   close: () => Promise<void>;
+}
+
+/** What the history says of a run: counts only (the resolved findings are committed by `commit`). */
+export interface RunHistory {
+  newCount: number;
+  persisting: number;
+  triaged: number;
+  resolved: number;
+  previousRun: number | null;
 }
 
 interface Entry {
@@ -233,6 +243,49 @@ function auditStale(
   return out;
 }
 
+/**
+ * The per-report rules over the stale entries, a batch at a time: what is
+ * cached is read back per file later, so only the findings the cache does
+ * not keep (limits of this run, files without a hash) stay in memory.
+ */
+function auditInBatches(
+  store: Store,
+  parsingKey: string,
+  manifest: Map<string, ManifestEntry>,
+  stale: Entry[],
+): Map<string, RunFinding[]> {
+  const unstored = new Map<string, RunFinding[]>();
+  for (let at = 0; at < stale.length; at += AUDIT_BATCH) {
+    const batch = stale.slice(at, at + AUDIT_BATCH);
+    const audited = auditStale(store, parsingKey, manifest, batch);
+    for (const e of batch) if (!e.sha256 || e.limited) unstored.set(e.file, audited.get(e.file)!.findings);
+  }
+  return unstored;
+}
+
+const AUDIT_BATCH = 200;
+const DIGESTS_KEPT = 256;
+
+/** Corpus digests read from the store as the cross-year rules ask for them; the most recent few kept. */
+class DigestCache {
+  private readonly kept = new Map<string, AnnualReport | null>();
+
+  constructor(private readonly store: Store) {}
+
+  get(file: string): AnnualReport | null {
+    const hit = this.kept.get(file);
+    if (hit !== undefined) {
+      this.kept.delete(file);
+      this.kept.set(file, hit);
+      return hit;
+    }
+    const digest = JSON.parse(this.store.auditedDigest(file) ?? 'null') as AnnualReport | null;
+    this.kept.set(file, digest);
+    if (this.kept.size > DIGESTS_KEPT) this.kept.delete(this.kept.keys().next().value!);
+    return digest;
+  }
+}
+
 /** A cached file's findings as stored: fingerprinted, status and triage still to be set. */
 function cachedFindings(store: Store, file: string): RunFinding[] {
   return decodeFindings(file, store.auditedFindings(file) ?? '[]');
@@ -285,9 +338,11 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   store.putDocuments(changed);
   known.clear();
 
-  const cached = store.auditedRows();
-  const upToDate = (e: Entry, row: AuditedRow | undefined) => !!row && row.sha256 === e.sha256 && row.key === e.key;
+  const cached = store.auditedKeys();
+  const upToDate = (e: Entry, row: Omit<AuditedRow, 'digest'> | undefined) =>
+    !!row && row.sha256 === e.sha256 && row.key === e.key;
   const stale = entries.filter((e) => !upToDate(e, cached.get(e.file)));
+  cached.clear();
   let done = entries.length - stale.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, parsingKey)).length;
   options.onProgress?.(done, entries.length);
   const jobs = options.jobs ?? availableParallelism();
@@ -303,44 +358,61 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     () => options.onProgress?.(++done, entries.length),
   );
   options.onProgress?.(entries.length, entries.length);
-  const reaudited = auditStale(store, parsingKey, manifest, stale);
+  const unstored = auditInBatches(store, parsingKey, manifest, stale);
 
-  const digests = new Map<string, AnnualReport>();
-  const index = new CorpusIndex((file) => digests.get(file) ?? null);
-  for (const entry of entries) {
-    const row =
-      reaudited.get(entry.file)?.digest ??
-      (JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null);
-    if (!row) continue;
-    digests.set(entry.file, row);
-    index.add(row.meta.agency, row.meta.year, entry.file);
-  }
-  cached.clear();
-  const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
-  const findings: RunFinding[] = [];
-  for (const entry of entries) {
-    const local = reaudited.get(entry.file)?.findings ?? cachedFindings(store, entry.file);
-    for (const f of local) findings.push(f);
-    for (const f of corpusFindings(digests.get(entry.file) ?? null, entry.file, context)) findings.push(f);
-  }
-  reaudited.clear();
-  const pathOf = (file: string) => rootRelative(roots, file);
-  refingerprint(findings, pathOf);
-  const configured = options.configure ? findings.flatMap((f) => options.configure!(f) ?? []) : findings;
+  const withDigest = new Set<string>();
+  const digests = new DigestCache(store);
+  const index = new CorpusIndex((file) => digests.get(file));
   const facts = new Map<string, FileFacts>();
+  const pathOf = (file: string) => rootRelative(roots, file);
   for (const e of entries) {
-    const meta = digests.get(e.file)?.meta;
-    const m = manifest.get(e.abs);
+    const meta = unstored.has(e.file) ? null : digests.get(e.file)?.meta;
+    if (meta) {
+      withDigest.add(e.file);
+      index.add(meta.agency, meta.year, e.file);
+    }
     facts.set(e.file, {
       path: pathOf(e.file),
-      url: m?.url ?? null,
+      url: manifest.get(e.abs)?.url ?? null,
       agency: meta?.agency ?? null,
       year: meta?.year ?? null,
     });
   }
+  const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
+  const spool = new Spool<RunFinding>();
+  const unspool = onStop(() => spool.remove());
+  const tally = new SummaryTally();
+  const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const seen = new Set<string>();
+  let persisting = 0;
+  let triaged = 0;
+  for (const entry of entries) {
+    const found = unstored.get(entry.file) ?? cachedFindings(store, entry.file);
+    if (withDigest.has(entry.file))
+      for (const f of corpusFindings(digests.get(entry.file), entry.file, context)) found.push(f);
+    refingerprint(found, pathOf);
+    for (const raw of found) {
+      const f = options.configure ? options.configure(raw) : raw;
+      if (!f) continue;
+      // history per finding, looked up: a large run holds the fingerprints it has seen, never the findings
+      seen.add(f.fingerprint);
+      f.status = store.isOpen(f.fingerprint) ? 'persisting' : 'new';
+      f.triage = triage.get(f.fingerprint)?.decision ?? '';
+      if (f.status === 'persisting') persisting++;
+      if (f.triage) triaged++;
+      else open[f.severity]++;
+      tally.add(f);
+      spool.push(f);
+    }
+  }
+  spool.finish();
+  unstored.clear();
+  const inRun = new Set(files);
+  const resolved = [...store.eachOpenFinding()].filter((f) => inRun.has(f.file) && !seen.has(f.fingerprint));
+  seen.clear();
+  const history = { newCount: spool.count - persisting, persisting, triaged, resolved: resolved.length };
 
   const previousRun = store.previousRunId();
-  const { findings: runFindings, ...history } = applyHistory(configured, files, store.openFindings(), triage);
   const commit = (args: string, started: string) => {
     if (!options.db || options.db === ':memory:') return null;
     return store.commitRun(
@@ -350,33 +422,38 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
         version: ruleKey,
         args,
         files: files.length,
-        findings: runFindings.length,
+        findings: spool.count,
         newFindings: history.newCount,
-        resolved: history.resolved.length,
-        triaged: history.triaged,
+        resolved: resolved.length,
+        triaged,
       },
-      newFindings(runFindings),
-      history.resolved,
+      history.newCount ? newFindings(spool.read()) : [],
+      resolved,
     );
   };
-  const slim = () =>
-    entries.flatMap((e) => {
-      const p = e.sha256 && digests.has(e.file) ? store.parsed(e.sha256, parsingKey) : null;
-      return p?.report ? [{ file: e.file, report: slimReport(withManifest(p.report, manifest.get(e.abs))) }] : [];
-    });
+  function* slim(): Generator<SlimReport> {
+    for (const e of entries) {
+      const p = e.sha256 && withDigest.has(e.file) ? store.parsed(e.sha256, parsingKey) : null;
+      if (p?.report) yield { file: e.file, report: slimReport(withManifest(p.report, manifest.get(e.abs))) };
+    }
+  }
   return {
     files,
     ignored,
     skipped,
     warnings,
     facts,
-    findings: runFindings,
+    findings: { [Symbol.iterator]: () => spool.read() },
+    tally,
+    open,
     history: { ...history, previousRun },
     parsed,
     cached: entries.length - parsed,
     slim,
     commit,
     close: async () => {
+      unspool();
+      spool.remove();
       unregister();
       store.close();
     },

@@ -77,7 +77,9 @@ export class Store {
       audited: this.db
         .prepare<[], [string, string, string, string | null]>('SELECT path, sha256, key, digest FROM audited')
         .raw(),
+      auditedKeys: this.db.prepare<[], [string, string, string]>('SELECT path, sha256, key FROM audited').raw(),
       auditedFindings: this.db.prepare<[string], { findings: string }>('SELECT findings FROM audited WHERE path = ?'),
+      auditedDigest: this.db.prepare<[string], { digest: string | null }>('SELECT digest FROM audited WHERE path = ?'),
       putAudited: this.db.prepare(
         'INSERT OR REPLACE INTO audited (path, sha256, key, findings, digest) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -98,6 +100,9 @@ export class Store {
       open: this.db
         .prepare<[], [string, string]>('SELECT fingerprint, file FROM findings WHERE resolved_run IS NULL')
         .raw(),
+      isOpen: this.db.prepare<[string], { one: number }>(
+        'SELECT 1 AS one FROM findings WHERE fingerprint = ? AND resolved_run IS NULL',
+      ),
       resolve: this.db.prepare('UPDATE findings SET resolved_run = ? WHERE fingerprint = ?'),
       putRun: this.db.prepare(
         'INSERT INTO runs (started, finished, version, args, files, findings, new_findings, resolved, triaged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -124,6 +129,16 @@ export class Store {
   /** Every file's cached rule outcome without its findings, by path. */
   auditedRows(): Map<string, AuditedRow> {
     return new Map(this.statements.audited.all().map(([path, sha256, key, digest]) => [path, { sha256, key, digest }]));
+  }
+
+  /** Every file's cached rule outcome by path, its digest left in the store (auditedDigest): a large corpus's digests never all in memory. */
+  auditedKeys(): Map<string, Omit<AuditedRow, 'digest'>> {
+    return new Map(this.statements.auditedKeys.all().map(([path, sha256, key]) => [path, { sha256, key }]));
+  }
+
+  /** A file's cached corpus digest as JSON text; null when it has none (unreadable) or no cached outcome. */
+  auditedDigest(path: string): string | null {
+    return this.statements.auditedDigest.get(path)?.digest ?? null;
   }
 
   /** A file's cached findings as the JSON text stored by putAudited. */
@@ -164,6 +179,16 @@ export class Store {
     return this.statements.open.all().map(([fingerprint, file]) => ({ fingerprint, file }));
   }
 
+  /** Whether a finding is open in the history: a run looks each finding up instead of loading every open one. */
+  isOpen(fingerprint: string): boolean {
+    return this.statements.isOpen.get(fingerprint) !== undefined;
+  }
+
+  /** The open findings one by one, in the order of openFindings. */
+  *eachOpenFinding(): Generator<OpenFinding> {
+    for (const [fingerprint, file] of this.statements.open.iterate()) yield { fingerprint, file };
+  }
+
   runs(): RunRecord[] {
     return this.statements.runs.all().map((r) => ({
       id: r.id as number,
@@ -184,7 +209,7 @@ export class Store {
    * resolved) and the resolved ones, in one transaction. Persisting findings
    * are not written: a nightly run over an unchanged corpus writes one row.
    */
-  commitRun(run: Omit<RunRecord, 'id'>, fresh: StoredFinding[], resolved: OpenFinding[]): number {
+  commitRun(run: Omit<RunRecord, 'id'>, fresh: Iterable<StoredFinding>, resolved: OpenFinding[]): number {
     return this.db.transaction(() => {
       const id = Number(
         this.statements.putRun.run(

@@ -1,5 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import { writeAtomic } from './atomic.js';
+import type { Sink } from './sink.js';
 import type { RunSummary } from './summary.js';
 
 export interface FindingsDocument {
@@ -12,4 +13,30 @@ export interface FindingsDocument {
 
 export async function writeFindingsJson(path: string, doc: FindingsDocument): Promise<void> {
   await writeAtomic(path, `${JSON.stringify(doc, null, 2)}\n`);
+}
+
+const MARK = '\n  "findings": []';
+
+/**
+ * The document as `JSON.stringify(doc, null, 2)` writes it, its findings one
+ * by one: the text around an empty findings array is split where the array
+ * opens, and each finding is indented as an element at depth two (a JSON
+ * string never holds a raw newline, so re-indenting lines is exact).
+ */
+export function jsonSink<T>(doc: { readonly [key: string]: unknown; findings: readonly unknown[] }): Sink<T> {
+  const text = `${JSON.stringify({ ...doc, findings: [] }, null, 2)}\n`;
+  const at = text.indexOf(MARK);
+  if (at < 0) throw new Error('jsonSink: the document has no top-level findings');
+  const open = at + MARK.length - 1;
+  let first = true;
+  return {
+    head: () => text.slice(0, open),
+    row: (f) => {
+      const element = `\n    ${JSON.stringify(f, null, 2).replaceAll('\n', '\n    ')}`;
+      const piece = first ? element : `,${element}`;
+      first = false;
+      return piece;
+    },
+    tail: () => (first ? text.slice(open) : `\n  ${text.slice(open)}`),
+  };
 }
