@@ -69,7 +69,7 @@ export async function mergeCommand(paths: string[], options: MergeOptions): Prom
   checkShards(paths, docs);
   checkWritable(options);
   const side = options.triage ? await readTriageFile(options.triage) : null;
-  const store = new Store(options.db);
+  const store = new Store(options.db, { exclusive: true });
   try {
     const merged = mergeShards(docs, store.openFindings(), side?.triage ?? new Map());
     const tally = new SummaryTally();

@@ -323,7 +323,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     (f) => !shard || inShard(f, shard),
   );
   const [{ manifest, triage, warnings }, roots] = await Promise.all([readSideFiles(paths), rootsOf(paths)]);
-  const store = new Store(options.db ?? ':memory:');
+  const store = new Store(options.db ?? ':memory:', { exclusive: true });
   const unregister = onStop(() => store.close());
   const parsingKey = extractorKey();
   const ruleKey = rulesKey(parsingKey);

@@ -52,6 +52,30 @@ CREATE INDEX IF NOT EXISTS findings_open ON findings (resolved_run);
 CREATE TABLE IF NOT EXISTS audited (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, key TEXT NOT NULL, findings TEXT NOT NULL, digest TEXT);
 `;
 
+/** Another run holds the store: two runs writing one history would interleave their commits. */
+export class StoreBusyError extends Error {
+  constructor(readonly file: string) {
+    super(`another nianbao run is using the run store ${file}`);
+  }
+}
+
+/**
+ * An exclusive lock on `<db>.lock`, held by an open transaction there: the
+ * kernel ends it with the process (SIGKILL included), so there is no stale
+ * lock to take over. A second run finds it held and stops at once.
+ */
+function lockStore(file: string): Database.Database {
+  const lock = new Database(`${file}.lock`, { timeout: 0 });
+  try {
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new StoreBusyError(file);
+    throw error;
+  }
+  return lock;
+}
+
 /**
  * The run store: documents by path and hash, parsed reports by hash and
  * extractor key, each file's findings of the per-report rules (by path, hash
@@ -62,10 +86,13 @@ CREATE TABLE IF NOT EXISTS audited (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL,
  */
 export class Store {
   private readonly db: Database.Database;
+  private readonly lock: Database.Database | null = null;
   private readonly statements;
 
-  constructor(file: string) {
+  /** `exclusive`: a run that writes the history; it fails with StoreBusyError while another holds the store. */
+  constructor(file: string, options: { exclusive?: boolean } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (options.exclusive && file !== ':memory:') this.lock = lockStore(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -232,6 +259,7 @@ export class Store {
   }
 
   close(): void {
-    this.db.close();
+    if (this.db.open) this.db.close();
+    if (this.lock?.open) this.lock.close();
   }
 }
