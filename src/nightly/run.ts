@@ -18,6 +18,8 @@ import { newFindings, refingerprint, withFingerprints, type RunFinding } from '.
 import type { Severity } from '../model/finding.js';
 import { SummaryTally } from '../output/summary.js';
 import { Spool } from './spool.js';
+import { ReadablePaths } from './readable.js';
+import { nameBytes } from '../model/file-name.js';
 import { ParsePool } from './pool.js';
 import { onStop } from './stop.js';
 import { inShard, type Shard } from './shard.js';
@@ -112,7 +114,7 @@ const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
 // The extractors stay out of the main thread (pipeline.ts pulls in pdf.js): a warm run never parses.
 
 /** The file's hash, read in pieces: the main thread never holds a whole file. */
-async function hashFile(path: string): Promise<string> {
+async function hashFile(path: string | Buffer): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
@@ -126,13 +128,13 @@ async function identify(
 ): Promise<Omit<Entry, 'key'>> {
   const abs = resolve(file);
   // stat without a thread-pool round trip: a warm run stats every file and reads none
-  const info = statSync(abs, { throwIfNoEntry: false });
+  const info = statSync(nameBytes(abs), { throwIfNoEntry: false });
   if (!info) return { file, abs, sha256: null, failure: '路径不存在' };
   if (!info.isFile()) return { file, abs, sha256: null, failure: '不是普通文件，未读取' };
   const row = known.get(abs);
   if (row && row.size === info.size && row.mtimeMs === info.mtimeMs)
     return { file, abs, sha256: row.sha256, failure: null };
-  const sha256 = await hashFile(abs).catch((e: NodeJS.ErrnoException) => e);
+  const sha256 = await hashFile(nameBytes(abs)).catch((e: NodeJS.ErrnoException) => e);
   if (sha256 instanceof Error)
     return { file, abs, sha256: null, failure: `无法打开文件（${sha256.code ?? sha256.message}）` };
   changed.push({ path: abs, size: info.size, mtimeMs: info.mtimeMs, sha256 });
@@ -151,6 +153,7 @@ async function parseMissing(
   entries: Entry[],
   options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb'>>,
   tick: () => void,
+  readable: ReadablePaths,
 ): Promise<number> {
   const todo = entries.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, key));
   const unique = [...new Map(todo.map((e) => [e.sha256!, e])).values()];
@@ -161,7 +164,7 @@ async function parseMissing(
   const lane = async () => {
     while (next < unique.length) {
       const entry = unique[next++]!;
-      const out = await pool.parse(entry.abs);
+      const out = await pool.parse(readable.of(entry.abs));
       if (out.limit) limited.set(entry.sha256!, out.failure ?? '未能解析');
       else
         store.putParsed(
@@ -324,7 +327,11 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   );
   const [{ manifest, triage, warnings }, roots] = await Promise.all([readSideFiles(paths), rootsOf(paths)]);
   const store = new Store(options.db ?? ':memory:', { exclusive: true });
-  const unregister = onStop(() => store.close());
+  const readable = new ReadablePaths();
+  const unregister = onStop(() => {
+    readable.remove();
+    store.close();
+  });
   const parsingKey = extractorKey();
   const ruleKey = rulesKey(parsingKey);
   const known = store.documents();
@@ -356,7 +363,8 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
       maxMemoryMb: options.maxMemoryMb ?? DEFAULTS.maxMemoryMb,
     },
     () => options.onProgress?.(++done, entries.length),
-  );
+    readable,
+  ).finally(() => readable.remove());
   options.onProgress?.(entries.length, entries.length);
   const unstored = auditInBatches(store, parsingKey, manifest, stale);
 

@@ -1,4 +1,5 @@
 import { dirname, relative, resolve, sep } from 'node:path';
+import { nameBytes } from '../model/file-name.js';
 import type { Finding } from '../model/finding.js';
 import { writeAtomic } from './atomic.js';
 import { sinkText, type Sink } from './sink.js';
@@ -160,10 +161,19 @@ export function findingsHtml(findings: Row[], summary: RunSummary, href: (file: 
   return sinkText(htmlSink(summary, href), findings);
 }
 
+/** A path as a URI path; a lossless name's escaped bytes (model/file-name.ts) as the bytes they stand for. */
+function uriPath(path: string): string {
+  const bytes = nameBytes(path);
+  if (typeof bytes === 'string') return encodeURI(bytes);
+  let out = '';
+  for (const b of bytes) out += b < 0x80 ? encodeURI(String.fromCharCode(b)) : `%${b.toString(16).toUpperCase()}`;
+  return out;
+}
+
 /** Links from the page to each source file, relative to where the page is written (file paths are relative to the cwd). */
 export function pageHref(path: string): (file: string) => string {
   const from = dirname(resolve(path));
-  return (file: string) => encodeURI(relative(from, resolve(file)).split(sep).join('/')).replace(/#/g, '%23');
+  return (file: string) => uriPath(relative(from, resolve(file)).split(sep).join('/')).replace(/#/g, '%23');
 }
 
 export async function writeFindingsHtml(path: string, findings: Row[], summary: RunSummary): Promise<void> {
