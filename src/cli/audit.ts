@@ -11,7 +11,8 @@ import { probeWritable } from '../output/atomic.js';
 import { csvSink, headersOf } from '../output/csv.js';
 import { htmlSink, pageHref } from '../output/html.js';
 import { jsonSink } from '../output/json.js';
-import { fileTarget, stdoutTarget, type Sink, type Target } from '../output/sink.js';
+import { Body, fileTarget, stdoutTarget, type Sink, type Target } from '../output/sink.js';
+import { onStop } from '../nightly/stop.js';
 import { stylishSink } from '../output/stylish.js';
 import { summaryLine, type RunSummary, type SummaryTally } from '../output/summary.js';
 import { VERSION } from '../model/version.js';
@@ -149,75 +150,127 @@ export function checkWritable(options: Pick<OutputOptions, 'out' | 'json' | 'htm
   }
 }
 
-/** A run's document for its outputs: its findings come apart, as an iterable. */
+/** A run's document for its outputs: its findings come apart, streamed. */
 export type OutputDocument = Omit<ShardDocument, 'findings'>;
 
-/** One output being written: where to, how, and whether it takes every finding as found (a shard's JSON). */
+/** One output being written: how, its findings' part so far, and whether it takes every finding as found (a shard's JSON). */
 interface Output {
-  target: Target;
+  path: string;
   sink: Sink<RunFinding>;
+  body: Body;
   raw: boolean;
   /** written with `fp:` fingerprints (CSV, HTML) */
   text: boolean;
 }
 
-function outputFor(path: string, format: Format, doc: OutputDocument, raw = false): Output {
-  const toStdout = path === '-';
-  const target = toStdout ? stdoutTarget() : fileTarget(path);
-  const { tool, version, summary, files, shard, reports } = doc;
-  if (format === 'stylish') {
-    const color = toStdout && !!process.stdout.isTTY && !process.env.NO_COLOR;
-    return { target, sink: stylishSink({ color, lang: lang() }), raw, text: false };
+/**
+ * Every output of a run, written as the findings arrive: each one's findings
+ * go to a temporary file, and `finish` writes head, findings and tail to a
+ * temporary file beside each output and renames them all once all are
+ * complete. An output is whole or not written, and the findings are never
+ * all in memory.
+ */
+export class Outputs {
+  private readonly outputs: Output[] = [];
+  private doc: OutputDocument | null = null;
+  private toRow: ((f: RunFinding) => OutputRow) | null = null;
+  private readonly unregister = onStop(() => this.abort());
+
+  constructor(
+    private readonly options: OutputOptions,
+    shard: boolean,
+  ) {
+    try {
+      this.add(options.out, formatOf(options.out, options.format));
+      // a shard's JSON keeps every finding: merge must see what an unfiltered run sees
+      if (options.json) this.add(options.json, 'json', shard);
+      if (options.html) this.add(options.html, 'html');
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
   }
-  if (format === 'json')
-    return {
-      target,
-      sink: jsonSink({ tool, version, summary, files, findings: [], shard, reports }),
-      raw,
-      text: false,
-    };
-  if (format === 'html')
-    return { target, sink: htmlSink(summary, toStdout ? undefined : pageHref(path)), raw, text: true };
-  return { target, sink: csvSink(headersOf(CSV_EXTRA)), raw, text: true };
+
+  private add(path: string, format: Format, raw = false): void {
+    const toStdout = path === '-';
+    const doc = () => this.doc!;
+    const output = (sink: Sink<RunFinding>, text: boolean) =>
+      this.outputs.push({ path, sink, body: new Body(), raw, text });
+    if (format === 'stylish') {
+      const color = toStdout && !!process.stdout.isTTY && !process.env.NO_COLOR;
+      output(stylishSink({ color, lang: lang() }), false);
+    } else if (format === 'json') {
+      output(
+        jsonSink(() => {
+          const { tool, version, summary, files, shard, reports } = doc();
+          return { tool, version, summary, files, findings: [], shard, reports };
+        }),
+        false,
+      );
+    } else if (format === 'html')
+      output(
+        htmlSink(() => doc().summary, toStdout ? undefined : pageHref(path)),
+        true,
+      );
+    else output(csvSink(headersOf(CSV_EXTRA)), true);
+  }
+
+  /** The files' facts, known before the first finding: where each file's report is, for the lookup columns. */
+  start(facts: Map<string, FileFacts>): (f: RunFinding) => void {
+    this.toRow = outputRow(facts);
+    return (f) => this.finding(f);
+  }
+
+  private finding(f: RunFinding): void {
+    const { onlyNew, quiet } = this.options;
+    for (const o of this.outputs) if (o.raw) o.body.push(o.sink.row(f));
+    if ((onlyNew && (f.triage || f.status !== 'new')) || (quiet && f.severity !== 'error')) return;
+    const row = this.toRow!(f);
+    const text = asText(row);
+    for (const o of this.outputs) if (!o.raw) o.body.push(o.sink.row(o.text ? text : row));
+  }
+
+  finish(doc: OutputDocument): void {
+    this.doc = doc;
+    const targets: Target[] = [];
+    try {
+      for (const o of this.outputs) {
+        const target = o.path === '-' ? stdoutTarget() : fileTarget(o.path);
+        targets.push(target);
+        target.push(o.sink.head());
+        o.body.copyTo(target);
+        target.push(o.sink.tail());
+      }
+      for (const t of targets) t.commit();
+    } catch (error) {
+      for (const t of targets) t.abort();
+      if (error instanceof CliError) throw error;
+      throw new CliError(
+        say(`输出写入失败：${(error as Error).message}`, `writing the output failed: ${(error as Error).message}`),
+      );
+    } finally {
+      this.abort();
+    }
+  }
+
+  /** Removes the findings' temporary files; the outputs stay as they were. */
+  abort(): void {
+    this.unregister();
+    for (const o of this.outputs) o.body.remove();
+  }
 }
 
-/**
- * Writes every output in one pass over the findings, each to a temporary
- * file renamed into place once all are complete: an output is whole or not
- * written, and the findings are never all in memory.
- */
+/** Writes every output from findings in hand (merge): the same path as a run's. */
 export async function writeOutputs(
   options: OutputOptions,
   doc: OutputDocument,
   findings: Iterable<RunFinding>,
   facts: Map<string, FileFacts>,
 ): Promise<void> {
-  const shown = (f: RunFinding) =>
-    (!options.onlyNew || (!f.triage && f.status === 'new')) && (!options.quiet || f.severity === 'error');
-  const toRow = outputRow(facts);
-  const outputs: Output[] = [];
-  try {
-    outputs.push(outputFor(options.out, formatOf(options.out, options.format), doc));
-    // a shard's JSON keeps every finding: merge must see what an unfiltered run sees
-    if (options.json) outputs.push(outputFor(options.json, 'json', doc, !!doc.shard));
-    if (options.html) outputs.push(outputFor(options.html, 'html', doc));
-    for (const o of outputs) o.target.push(o.sink.head());
-    for (const f of findings) {
-      for (const o of outputs) if (o.raw) o.target.push(o.sink.row(f));
-      if (!shown(f)) continue;
-      const row = toRow(f);
-      const text = asText(row);
-      for (const o of outputs) if (!o.raw) o.target.push(o.sink.row(o.text ? text : row));
-    }
-    for (const o of outputs) o.target.push(o.sink.tail());
-    for (const o of outputs) o.target.commit();
-  } catch (error) {
-    for (const o of outputs) o.target.abort();
-    if (error instanceof CliError) throw error;
-    throw new CliError(
-      say(`输出写入失败：${(error as Error).message}`, `writing the output failed: ${(error as Error).message}`),
-    );
-  }
+  const outputs = new Outputs(options, !!doc.shard);
+  const give = outputs.start(facts);
+  for (const f of findings) give(f);
+  outputs.finish(doc);
 }
 
 export function shardOption(text: string | undefined): Shard | undefined {
@@ -244,7 +297,9 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
   const config = loadConfig(options.config, paths);
   const started = new Date().toISOString();
   const progress = progressBar(options.progress && !options.silent);
+  const written = new Outputs(outputs, !!shard);
   const run = await auditPaths(paths, {
+    onFindings: (facts) => written.start(facts),
     jobs: options.jobs === undefined ? undefined : Math.floor(options.jobs),
     timeoutMs: options.timeout * 1000,
     maxMemoryMb: options.maxMemory,
@@ -254,6 +309,9 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
     skip: skipper(config),
     extraExtensions: config.extensions,
     configure: configurer(config),
+  }).catch((error) => {
+    written.abort();
+    throw error;
   });
   progress.stop();
   try {
@@ -280,7 +338,7 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
       reports: shard ? [...run.slim()] : undefined,
     };
     // Outputs first, history second: a run killed in between is re-run with the same history and writes the same outputs.
-    await writeOutputs(outputs, doc, run.findings, run.facts);
+    written.finish(doc);
     run.commit(process.argv.slice(2).join(' '), started);
     if (!options.silent) {
       const counts = say(
@@ -294,6 +352,7 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
     const judged = options.quiet ? { ...run.open, warning: 0, info: 0 } : run.open;
     return exitCodeForCounts(judged, options.failOn, options.maxWarnings);
   } finally {
+    written.abort();
     await run.close();
   }
 }

@@ -14,8 +14,8 @@ import { agencyKey, agencyLevel } from '../model/agencies.js';
 import { decodeFindings, encodeFindings } from './cached-findings.js';
 import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
-import { newFindings, refingerprint, withFingerprints, type RunFinding } from './history.js';
-import type { Severity } from '../model/finding.js';
+import { refingerprint, toStored, withFingerprints, type RunFinding } from './history.js';
+import type { Severity, StoredFinding } from '../model/finding.js';
 import { SummaryTally } from '../output/summary.js';
 import { Spool } from './spool.js';
 import { ReadablePaths } from './readable.js';
@@ -44,6 +44,11 @@ export interface AuditRunOptions {
   extraExtensions?: string[];
   /** a config's per-rule settings: a finding's severity changed, or null to drop it (before history) */
   configure?: (finding: RunFinding) => RunFinding | null;
+  /**
+   * Where the findings go as they are found, given the files' facts first;
+   * without it they are kept in `findings` (a library call, a test).
+   */
+  onFindings?: (facts: Map<string, FileFacts>) => (finding: RunFinding) => void;
 }
 
 /** What the outputs tell about one file besides its findings. */
@@ -64,8 +69,10 @@ export interface AuditRun {
   warnings: SideFileWarning[];
   /** per input file: root-relative path, manifest URL, agency and year */
   facts: Map<string, FileFacts>;
-  /** the run's findings in walk order, file by file, read back from disk each time: never all in memory */
-  findings: Iterable<RunFinding>;
+  /** the run's findings in walk order; empty when they went to `onFindings` */
+  findings: RunFinding[];
+  /** how many findings the run reported */
+  count: number;
   /** the summary's counts, gathered as the findings were found */
   tally: SummaryTally;
   /** findings not triaged, by severity: what --fail-on and --max-warnings judge */
@@ -267,7 +274,7 @@ function auditInBatches(
 }
 
 const AUDIT_BATCH = 200;
-const DIGESTS_KEPT = 256;
+const DIGESTS_KEPT = 1024;
 
 /** Corpus digests read from the store as the cross-year rules ask for them; the most recent few kept. */
 class DigestCache {
@@ -374,7 +381,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   const facts = new Map<string, FileFacts>();
   const pathOf = (file: string) => rootRelative(roots, file);
   for (const e of entries) {
-    const meta = unstored.has(e.file) ? null : digests.get(e.file)?.meta;
+    const meta = unstored.has(e.file) ? null : store.auditedMeta(e.file);
     if (meta) {
       withDigest.add(e.file);
       index.add(meta.agency, meta.year, e.file);
@@ -387,11 +394,18 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     });
   }
   const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
-  const spool = new Spool<RunFinding>();
-  const unspool = onStop(() => spool.remove());
+  const kept: RunFinding[] = [];
+  const give = options.onFindings?.(facts) ?? ((f: RunFinding) => kept.push(f));
+  // the new findings wait on disk for the commit: a first run over a large corpus finds nearly all of them new
+  const fresh = options.db && options.db !== ':memory:' ? new Spool<StoredFinding>() : null;
+  const unspool = onStop(() => fresh?.remove());
+  let count = 0;
   const tally = new SummaryTally();
   const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const seen = new Set<string>();
+  // the open fingerprints of the history, without their files: one query, not one per finding
+  const wasOpen = new Set<string>();
+  for (const f of store.eachOpenFinding()) wasOpen.add(f.fingerprint);
   let persisting = 0;
   let triaged = 0;
   for (const entry of entries) {
@@ -404,21 +418,24 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
       if (!f) continue;
       // history per finding, looked up: a large run holds the fingerprints it has seen, never the findings
       seen.add(f.fingerprint);
-      f.status = store.isOpen(f.fingerprint) ? 'persisting' : 'new';
+      f.status = wasOpen.has(f.fingerprint) ? 'persisting' : 'new';
       f.triage = triage.get(f.fingerprint)?.decision ?? '';
       if (f.status === 'persisting') persisting++;
       if (f.triage) triaged++;
       else open[f.severity]++;
       tally.add(f);
-      spool.push(f);
+      count++;
+      if (f.status === 'new') fresh?.push(toStored(f));
+      give(f);
     }
   }
-  spool.finish();
+  fresh?.finish();
   unstored.clear();
   const inRun = new Set(files);
   const resolved = [...store.eachOpenFinding()].filter((f) => inRun.has(f.file) && !seen.has(f.fingerprint));
   seen.clear();
-  const history = { newCount: spool.count - persisting, persisting, triaged, resolved: resolved.length };
+  wasOpen.clear();
+  const history = { newCount: count - persisting, persisting, triaged, resolved: resolved.length };
 
   const previousRun = store.previousRunId();
   const commit = (args: string, started: string) => {
@@ -430,12 +447,12 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
         version: ruleKey,
         args,
         files: files.length,
-        findings: spool.count,
+        findings: count,
         newFindings: history.newCount,
         resolved: resolved.length,
         triaged,
       },
-      history.newCount ? newFindings(spool.read()) : [],
+      fresh?.read() ?? [],
       resolved,
     );
   };
@@ -451,7 +468,8 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     skipped,
     warnings,
     facts,
-    findings: { [Symbol.iterator]: () => spool.read() },
+    findings: kept,
+    count,
     tally,
     open,
     history: { ...history, previousRun },
@@ -461,7 +479,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     commit,
     close: async () => {
       unspool();
-      spool.remove();
+      fresh?.remove();
       unregister();
       store.close();
     },

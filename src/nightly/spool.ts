@@ -1,23 +1,20 @@
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
+import { writeAll } from '../output/atomic.js';
 import { BufferedText } from '../output/sink.js';
 
 /**
- * A run's findings on disk, one JSON line each, in the order they were
- * found: the outputs and the history read them back as often as they need,
- * so the run never holds them all. Its folder carries the pid, like the
+ * Items on disk, one JSON line each, in the order they were pushed (a run's
+ * new findings, waiting for the commit): read back without holding them all. Its folder carries the pid, like the
  * pool's: a run killed with SIGKILL leaves it to the next run's sweep.
  */
 export class Spool<T> {
   private readonly dir = mkdtempSync(join(tmpdir(), `nianbao-run-${process.pid}-spool-`));
   private readonly path = join(this.dir, 'findings.ndjson');
   private fd: number | null = openSync(this.path, 'w');
-  private readonly out = new BufferedText((text) => {
-    const bytes = Buffer.from(text, 'utf8');
-    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd!, bytes, at);
-  });
+  private readonly out = new BufferedText((text) => writeAll(this.fd!, text));
   count = 0;
 
   push(item: T): void {

@@ -107,6 +107,9 @@ export class Store {
       auditedKeys: this.db.prepare<[], [string, string, string]>('SELECT path, sha256, key FROM audited').raw(),
       auditedFindings: this.db.prepare<[string], { findings: string }>('SELECT findings FROM audited WHERE path = ?'),
       auditedDigest: this.db.prepare<[string], { digest: string | null }>('SELECT digest FROM audited WHERE path = ?'),
+      auditedMeta: this.db.prepare<[string], { agency: string | null; year: number | null; has: number }>(
+        "SELECT json_extract(digest, '$.meta.agency') AS agency, json_extract(digest, '$.meta.year') AS year, digest IS NOT NULL AS has FROM audited WHERE path = ?",
+      ),
       putAudited: this.db.prepare(
         'INSERT OR REPLACE INTO audited (path, sha256, key, findings, digest) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -127,9 +130,6 @@ export class Store {
       open: this.db
         .prepare<[], [string, string]>('SELECT fingerprint, file FROM findings WHERE resolved_run IS NULL')
         .raw(),
-      isOpen: this.db.prepare<[string], { one: number }>(
-        'SELECT 1 AS one FROM findings WHERE fingerprint = ? AND resolved_run IS NULL',
-      ),
       resolve: this.db.prepare('UPDATE findings SET resolved_run = ? WHERE fingerprint = ?'),
       putRun: this.db.prepare(
         'INSERT INTO runs (started, finished, version, args, files, findings, new_findings, resolved, triaged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -168,6 +168,12 @@ export class Store {
     return this.statements.auditedDigest.get(path)?.digest ?? null;
   }
 
+  /** The agency and year of a file's cached digest, read inside SQLite (no digest parsed); null when it has none. */
+  auditedMeta(path: string): { agency: string | null; year: number | null } | null {
+    const row = this.statements.auditedMeta.get(path);
+    return row?.has ? { agency: row.agency, year: row.year } : null;
+  }
+
   /** A file's cached findings as the JSON text stored by putAudited. */
   auditedFindings(path: string): string | null {
     return this.statements.auditedFindings.get(path)?.findings ?? null;
@@ -204,11 +210,6 @@ export class Store {
   /** Findings reported by some run and not resolved by a later run over their file. */
   openFindings(): OpenFinding[] {
     return this.statements.open.all().map(([fingerprint, file]) => ({ fingerprint, file }));
-  }
-
-  /** Whether a finding is open in the history: a run looks each finding up instead of loading every open one. */
-  isOpen(fingerprint: string): boolean {
-    return this.statements.isOpen.get(fingerprint) !== undefined;
   }
 
   /** The open findings one by one, in the order of openFindings. */

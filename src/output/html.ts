@@ -143,10 +143,10 @@ const PAGE_TAIL = `</script>
 `;
 
 /** The page as a sink: its findings embedded one by one in the data element, as one JSON array. */
-export function htmlSink(summary: RunSummary, href: (file: string) => string = () => ''): Sink<Row> {
+export function htmlSink(summaryOf: () => RunSummary, href: (file: string) => string = () => ''): Sink<Row> {
   let first = true;
   return {
-    head: () => `${pageHead(summary)}[`,
+    head: () => `${pageHead(summaryOf())}[`,
     row: (f) => {
       const piece = first ? dataRow(f, href) : `,${dataRow(f, href)}`;
       first = false;
@@ -158,7 +158,10 @@ export function htmlSink(summary: RunSummary, href: (file: string) => string = (
 
 /** One self-contained page (no network, no external script): counts as charts, facet filters, sortable table. */
 export function findingsHtml(findings: Row[], summary: RunSummary, href: (file: string) => string = () => ''): string {
-  return sinkText(htmlSink(summary, href), findings);
+  return sinkText(
+    htmlSink(() => summary, href),
+    findings,
+  );
 }
 
 /** A path as a URI path; a lossless name's escaped bytes (model/file-name.ts) as the bytes they stand for. */

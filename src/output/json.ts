@@ -23,20 +23,32 @@ const MARK = '\n  "findings": []';
  * opens, and each finding is indented as an element at depth two (a JSON
  * string never holds a raw newline, so re-indenting lines is exact).
  */
-export function jsonSink<T>(doc: { readonly [key: string]: unknown; findings: readonly unknown[] }): Sink<T> {
-  const text = `${JSON.stringify({ ...doc, findings: [] }, null, 2)}\n`;
-  const at = text.indexOf(MARK);
-  if (at < 0) throw new Error('jsonSink: the document has no top-level findings');
-  const open = at + MARK.length - 1;
+export function jsonSink<T>(docOf: () => { readonly [key: string]: unknown; findings: readonly unknown[] }): Sink<T> {
+  // the document is asked for when the head is written: after the run, when its summary is known
+  let text = '';
+  let open = 0;
+  const around = () => {
+    if (text) return;
+    text = `${JSON.stringify({ ...docOf(), findings: [] }, null, 2)}\n`;
+    const at = text.indexOf(MARK);
+    if (at < 0) throw new Error('jsonSink: the document has no top-level findings');
+    open = at + MARK.length - 1;
+  };
   let first = true;
   return {
-    head: () => text.slice(0, open),
+    head: () => {
+      around();
+      return text.slice(0, open);
+    },
     row: (f) => {
       const element = `\n    ${JSON.stringify(f, null, 2).replaceAll('\n', '\n    ')}`;
       const piece = first ? element : `,${element}`;
       first = false;
       return piece;
     },
-    tail: () => (first ? text.slice(open) : `\n  ${text.slice(open)}`),
+    tail: () => {
+      around();
+      return first ? text.slice(open) : `\n  ${text.slice(open)}`;
+    },
   };
 }

@@ -1,4 +1,7 @@
-import { atomicWriter } from './atomic.js';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { atomicWriter, writeAll } from './atomic.js';
 
 /**
  * An output written as findings arrive: what comes before them, each one,
@@ -42,6 +45,7 @@ export class BufferedText {
 /** Where an output goes: a temporary file renamed into place by `commit`, or standard output. */
 export interface Target {
   push(text: string): void;
+  pushBytes(bytes: Uint8Array): void;
   commit(): void;
   abort(): void;
 }
@@ -51,6 +55,10 @@ export function fileTarget(path: string): Target {
   const out = new BufferedText((t) => file.write(t));
   return {
     push: (t) => out.push(t),
+    pushBytes: (b) => {
+      out.flush();
+      file.write(b);
+    },
     commit: () => {
       out.flush();
       file.commit();
@@ -61,5 +69,46 @@ export function fileTarget(path: string): Target {
 
 export function stdoutTarget(): Target {
   const out = new BufferedText((t) => process.stdout.write(t));
-  return { push: (t) => out.push(t), commit: () => out.flush(), abort: () => out.flush() };
+  return {
+    push: (t) => out.push(t),
+    pushBytes: (b) => {
+      out.flush();
+      process.stdout.write(b);
+    },
+    commit: () => out.flush(),
+    abort: () => out.flush(),
+  };
+}
+
+/**
+ * The findings' part of an output, written to a temporary file as they are
+ * found; copied, as bytes, between the head and the tail once the run's
+ * summary is known. Its folder carries the pid (a killed run's is swept).
+ */
+export class Body {
+  private readonly dir = mkdtempSync(join(tmpdir(), `nianbao-run-${process.pid}-out-`));
+  private readonly path = join(this.dir, 'body');
+  private fd: number | null = openSync(this.path, 'w');
+  private readonly out = new BufferedText((text) => writeAll(this.fd!, text));
+
+  push(text: string): void {
+    this.out.push(text);
+  }
+
+  copyTo(target: Target): void {
+    this.out.flush();
+    const fd = openSync(this.path, 'r');
+    const buffer = Buffer.alloc(1 << 20);
+    try {
+      for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) target.pushBytes(buffer.subarray(0, n));
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  remove(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }

@@ -30,7 +30,10 @@ describe('outputs written finding by finding are the outputs written at once', (
         findings,
         shard: null,
       };
-      const text = sinkText(jsonSink<Finding>({ ...doc, findings: [] }), findings);
+      const text = sinkText(
+        jsonSink<Finding>(() => ({ ...doc, findings: [] })),
+        findings,
+      );
       expect(text).toBe(`${JSON.stringify(doc, null, 2)}\n`);
       expect(JSON.parse(text)).toEqual(doc);
     });
