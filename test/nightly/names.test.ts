@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,5 +33,22 @@ describe('file names that are not valid UTF-8', () => {
     const warm = nianbao(dir, args);
     expect(warm.stderr).toMatch(/0 parsed, 2 from cache/);
     expect(warm.stderr).toMatch(/0 new, \d+ persisting, 0 resolved/);
+  }, 60_000);
+
+  it('a folder past PATH_MAX is an unreadable finding of its own, and the run goes on', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'c'));
+    copyFileSync(FIXTURE, join(dir, 'c/a.txt'));
+    // made one level at a time from inside the last: a path this long cannot be named whole
+    const script = `const fs = require('fs'); process.chdir('c');
+      for (let i = 0; i < 22; i++) { fs.mkdirSync('d'.repeat(200)); process.chdir('d'.repeat(200)); }
+      fs.writeFileSync('deep.txt', 'x');`;
+    execFileSync(process.execPath, ['-e', script], { cwd: dir });
+    const run = nianbao(dir, ['audit', 'c', '--db', 'x.db', '--no-progress']);
+    expect(run.status, run.stderr).toBe(0);
+    const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
+    expect(rows.some((r) => r.file === 'c/a.txt')).toBe(true);
+    const deepRows = rows.filter((r) => r.file.length > 4096);
+    expect(deepRows.map((r) => r.actual)).toEqual([expect.stringMatching(/无法读取文件夹（ENAMETOOLONG）/)]);
   }, 60_000);
 });
