@@ -3,16 +3,18 @@ import { extname } from 'node:path';
 import { HISTORY_COLUMNS, LOOKUP_COLUMNS, reportId, type RunFinding } from '../nightly/history.js';
 import { normalizeAgency } from '../nightly/agencies.js';
 import { progressBar } from '../nightly/progress.js';
-import { auditPaths, type AuditRun, type FileFacts } from '../nightly/run.js';
+import { auditPaths, type FileFacts, type RunHistory } from '../nightly/run.js';
 import type { ShardDocument } from '../nightly/shard-output.js';
 import { parseShard, type Shard } from '../nightly/shard.js';
-import { severityRank, type Severity } from '../model/finding.js';
+import { SEVERITIES, severityRank, type Severity } from '../model/finding.js';
 import { probeWritable } from '../output/atomic.js';
-import { findingsCsv, writeFindingsCsv } from '../output/csv.js';
-import { findingsHtml, writeFindingsHtml } from '../output/html.js';
-import { writeFindingsJson } from '../output/json.js';
-import { stylish } from '../output/stylish.js';
-import { summarize, summaryLine, type RunSummary } from '../output/summary.js';
+import { csvSink, headersOf } from '../output/csv.js';
+import { htmlSink, pageHref } from '../output/html.js';
+import { jsonSink } from '../output/json.js';
+import { Body, fileTarget, stdoutTarget, type Sink, type Target } from '../output/sink.js';
+import { onStop } from '../nightly/stop.js';
+import { stylishSink } from '../output/stylish.js';
+import { summaryLine, type RunSummary, type SummaryTally } from '../output/summary.js';
 import { VERSION } from '../model/version.js';
 import { configurer, loadConfig, skipper } from './config.js';
 import { lang, say } from './lang.js';
@@ -51,14 +53,13 @@ export type OutputRow = RunFinding & {
   previous_file: string;
 };
 
-export function runSummary(run: Pick<AuditRun, 'files' | 'ignored' | 'findings' | 'history'>): RunSummary {
-  const h = run.history;
+export function runSummary(files: string[], tally: SummaryTally, ignored: number, h: RunHistory): RunSummary {
   return {
-    ...summarize(run.files, run.findings, run.ignored.length),
+    ...tally.summary(files, ignored),
     history: {
       new: h.newCount,
       persisting: h.persisting,
-      resolved: h.resolved.length,
+      resolved: h.resolved,
       triaged: h.triaged,
       previousRun: h.previousRun,
     },
@@ -70,17 +71,31 @@ export function openFindings(findings: RunFinding[]): RunFinding[] {
   return findings.filter((f) => !f.triage);
 }
 
+/** Open findings by severity: all the exit code needs to know of a run. */
+export function openCounts(findings: Iterable<RunFinding>): Record<Severity, number> {
+  const open = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) if (!f.triage) open[f.severity]++;
+  return open;
+}
+
 /** 1 when --fail-on or --max-warnings is matched by an open finding, else 0. */
-export function exitCodeFor(findings: RunFinding[], failOn: Severity | undefined, maxWarnings?: number): number {
-  const open = openFindings(findings);
+export function exitCodeForCounts(
+  open: Record<Severity, number>,
+  failOn: Severity | undefined,
+  maxWarnings?: number,
+): number {
   const threshold = failOn ? severityRank[failOn] : Infinity;
-  if (open.some((f) => severityRank[f.severity] >= threshold)) return 1;
-  if (maxWarnings !== undefined && open.filter((f) => f.severity === 'warning').length > maxWarnings) return 1;
+  if (SEVERITIES.some((s) => open[s] > 0 && severityRank[s] >= threshold)) return 1;
+  if (maxWarnings !== undefined && open.warning > maxWarnings) return 1;
   return 0;
 }
 
+export function exitCodeFor(findings: RunFinding[], failOn: Severity | undefined, maxWarnings?: number): number {
+  return exitCodeForCounts(openCounts(findings), failOn, maxWarnings);
+}
+
 /** The report id, the manifest URL and, for a cross-year finding, the previous year's file. */
-export function outputRows(findings: RunFinding[], facts: Map<string, FileFacts>): OutputRow[] {
+export function outputRow(facts: Map<string, FileFacts>): (f: RunFinding) => OutputRow {
   const byReport = new Map<string, string>();
   for (const [file, f] of facts)
     if (f.agency && f.year !== null)
@@ -88,7 +103,7 @@ export function outputRows(findings: RunFinding[], facts: Map<string, FileFacts>
         `${normalizeAgency(f.agency)}|${f.year}`,
         byReport.get(`${normalizeAgency(f.agency)}|${f.year}`) ?? file,
       );
-  return findings.map((f) => {
+  return (f) => {
     const fact = facts.get(f.file);
     const previous =
       f.agency && f.year !== null && (f.rule.startsWith('cross-year/') || f.rule === 'corpus/copies-disagree')
@@ -100,11 +115,15 @@ export function outputRows(findings: RunFinding[], facts: Map<string, FileFacts>
       report: reportId(f, fact?.path ?? f.file),
       previous_file: previous,
     };
-  });
+  };
+}
+
+export function outputRows(findings: RunFinding[], facts: Map<string, FileFacts>): OutputRow[] {
+  return findings.map(outputRow(facts));
 }
 
 /** Fingerprints written as `fp:…`, so Excel keeps them as text (a bare 687501e972939580 becomes a number). */
-const asText = (rows: OutputRow[]) => rows.map((r) => ({ ...r, fingerprint: `fp:${r.fingerprint}` }));
+const asText = (r: OutputRow): OutputRow => ({ ...r, fingerprint: `fp:${r.fingerprint}` });
 
 const CSV_EXTRA = [...HISTORY_COLUMNS, ...LOOKUP_COLUMNS] as const;
 
@@ -132,41 +151,127 @@ export function checkWritable(options: Pick<OutputOptions, 'out' | 'json' | 'htm
   }
 }
 
-async function writeOne(path: string, format: Format, rows: OutputRow[], doc: ShardDocument): Promise<void> {
-  const toStdout = path === '-';
-  if (format === 'stylish') {
-    const text = stylish(rows, { color: toStdout && !!process.stdout.isTTY && !process.env.NO_COLOR, lang: lang() });
-    if (toStdout) process.stdout.write(text);
-    else (await import('../output/atomic.js')).writeAtomicChunks(path, [text]);
-  } else if (format === 'json') {
-    if (toStdout) process.stdout.write(`${JSON.stringify({ ...doc, findings: rows }, null, 2)}\n`);
-    else await writeFindingsJson(path, { ...doc, findings: rows });
-  } else if (format === 'html') {
-    if (toStdout) process.stdout.write(findingsHtml(asText(rows), doc.summary));
-    else await writeFindingsHtml(path, asText(rows), doc.summary);
-  } else if (toStdout) process.stdout.write(await findingsCsv(asText(rows), CSV_EXTRA));
-  else await writeFindingsCsv(path, asText(rows), CSV_EXTRA);
+/** A run's document for its outputs: its findings come apart, streamed. */
+export type OutputDocument = Omit<ShardDocument, 'findings'>;
+
+/** One output being written: how, its findings' part so far, and whether it takes every finding as found (a shard's JSON). */
+interface Output {
+  path: string;
+  sink: Sink<RunFinding>;
+  body: Body;
+  raw: boolean;
+  /** written with `fp:` fingerprints (CSV, HTML) */
+  text: boolean;
 }
 
+/**
+ * Every output of a run, written as the findings arrive: each one's findings
+ * go to a temporary file, and `finish` writes head, findings and tail to a
+ * temporary file beside each output and renames them all once all are
+ * complete. An output is whole or not written, and the findings are never
+ * all in memory.
+ */
+export class Outputs {
+  private readonly outputs: Output[] = [];
+  private doc: OutputDocument | null = null;
+  private toRow: ((f: RunFinding) => OutputRow) | null = null;
+  private readonly unregister = onStop(() => this.abort());
+
+  constructor(
+    private readonly options: OutputOptions,
+    shard: boolean,
+  ) {
+    try {
+      this.add(options.out, formatOf(options.out, options.format));
+      // a shard's JSON keeps every finding: merge must see what an unfiltered run sees
+      if (options.json) this.add(options.json, 'json', shard);
+      if (options.html) this.add(options.html, 'html');
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+  }
+
+  private add(path: string, format: Format, raw = false): void {
+    const toStdout = path === '-';
+    const doc = () => this.doc!;
+    const output = (sink: Sink<RunFinding>, text: boolean) =>
+      this.outputs.push({ path, sink, body: new Body(), raw, text });
+    if (format === 'stylish') {
+      const color = toStdout && !!process.stdout.isTTY && !process.env.NO_COLOR;
+      output(stylishSink({ color, lang: lang() }), false);
+    } else if (format === 'json') {
+      output(
+        jsonSink(() => {
+          const { tool, version, summary, files, shard, reports } = doc();
+          return { tool, version, summary, files, findings: [], shard, reports };
+        }),
+        false,
+      );
+    } else if (format === 'html')
+      output(
+        htmlSink(() => doc().summary, toStdout ? undefined : pageHref(path)),
+        true,
+      );
+    else output(csvSink(headersOf(CSV_EXTRA)), true);
+  }
+
+  /** The files' facts, known before the first finding: where each file's report is, for the lookup columns. */
+  start(facts: Map<string, FileFacts>): (f: RunFinding) => void {
+    this.toRow = outputRow(facts);
+    return (f) => this.finding(f);
+  }
+
+  private finding(f: RunFinding): void {
+    const { onlyNew, quiet } = this.options;
+    for (const o of this.outputs) if (o.raw) o.body.push(o.sink.row(f));
+    if ((onlyNew && (f.triage || f.status !== 'new')) || (quiet && f.severity !== 'error')) return;
+    const row = this.toRow!(f);
+    const text = asText(row);
+    for (const o of this.outputs) if (!o.raw) o.body.push(o.sink.row(o.text ? text : row));
+  }
+
+  finish(doc: OutputDocument): void {
+    this.doc = doc;
+    const targets: Target[] = [];
+    try {
+      for (const o of this.outputs) {
+        const target = o.path === '-' ? stdoutTarget() : fileTarget(o.path);
+        targets.push(target);
+        target.push(o.sink.head());
+        o.body.copyTo(target);
+        target.push(o.sink.tail());
+      }
+      for (const t of targets) t.commit();
+    } catch (error) {
+      for (const t of targets) t.abort();
+      if (error instanceof CliError) throw error;
+      throw new CliError(
+        say(`输出写入失败：${(error as Error).message}`, `writing the output failed: ${(error as Error).message}`),
+      );
+    } finally {
+      this.abort();
+    }
+  }
+
+  /** Removes the findings' temporary files; the outputs stay as they were. */
+  abort(): void {
+    this.unregister();
+    for (const o of this.outputs) o.body.remove();
+  }
+}
+
+/** Writes every output from findings in hand (merge): the same path as a run's. */
 export async function writeOutputs(
   options: OutputOptions,
-  doc: ShardDocument,
+  doc: OutputDocument,
+  findings: Iterable<RunFinding>,
   facts: Map<string, FileFacts>,
 ): Promise<void> {
-  let shown = options.onlyNew ? openFindings(doc.findings).filter((f) => f.status === 'new') : doc.findings;
-  if (options.quiet) shown = shown.filter((f) => f.severity === 'error');
-  const rows = outputRows(shown, facts);
-  try {
-    await writeOne(options.out, formatOf(options.out, options.format), rows, doc);
-    // a shard's JSON keeps every finding: merge must see what an unfiltered run sees
-    if (options.json) await writeFindingsJson(options.json, doc.shard ? doc : { ...doc, findings: rows });
-    if (options.html) await writeFindingsHtml(options.html, asText(rows), doc.summary);
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(
-      say(`输出写入失败：${(error as Error).message}`, `writing the output failed: ${(error as Error).message}`),
-    );
-  }
+  const outputs = new Outputs(options, !!doc.shard);
+  const give = outputs.start(facts);
+  for (const f of findings) give(f);
+  outputs.finish(doc);
 }
 
 export function shardOption(text: string | undefined): Shard | undefined {
@@ -193,7 +298,9 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
   const config = loadConfig(options.config, paths);
   const started = new Date().toISOString();
   const progress = progressBar(options.progress && !options.silent);
+  const written = new Outputs(outputs, !!shard);
   const run = await auditPaths(paths, {
+    onFindings: (facts) => written.start(facts),
     jobs: options.jobs === undefined ? undefined : Math.floor(options.jobs),
     timeoutMs: options.timeout * 1000,
     maxMemoryMb: options.maxMemory,
@@ -204,6 +311,9 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
     skip: skipper(config),
     extraExtensions: config.extensions,
     configure: configurer(config),
+  }).catch((error) => {
+    written.abort();
+    throw error;
   });
   progress.stop();
   try {
@@ -216,22 +326,21 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
       );
     }
     const summary: RunSummary = {
-      ...runSummary(run),
+      ...runSummary(run.files, run.tally, run.ignored.length, run.history),
       skipped: run.skipped,
       warnings: run.warnings,
       config: config.file,
     };
-    const doc: ShardDocument = {
+    const doc: OutputDocument = {
       tool: 'nianbao',
       version: VERSION,
       summary,
       files: run.files,
-      findings: run.findings,
       shard: shard ?? null,
-      reports: shard ? run.slim() : undefined,
+      reports: shard ? [...run.slim()] : undefined,
     };
     // Outputs first, history second: a run killed in between is re-run with the same history and writes the same outputs.
-    await writeOutputs(outputs, doc, run.facts);
+    written.finish(doc);
     run.commit(process.argv.slice(2).join(' '), started);
     if (!options.silent) {
       const counts = say(
@@ -242,9 +351,10 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
       const [first, ...rest] = summaryLine(summary, lang()).split('\n');
       process.stderr.write(`${[`${first}${counts}`, ...rest].join('\n')}${wrote}\n`);
     }
-    const judged = options.quiet ? run.findings.filter((f) => f.severity === 'error') : run.findings;
-    return exitCodeFor(judged, options.failOn, options.maxWarnings);
+    const judged = options.quiet ? { ...run.open, warning: 0, info: 0 } : run.open;
+    return exitCodeForCounts(judged, options.failOn, options.maxWarnings);
   } finally {
+    written.abort();
     await run.close();
   }
 }

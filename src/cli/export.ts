@@ -15,12 +15,18 @@ export async function exportCommand(
   const jobs = options.jobs === undefined ? undefined : Math.floor(options.jobs);
   const run = await auditPaths(paths, { db: options.db, jobs });
   try {
-    const reports = run.slim();
-    const counts = await writeTidyTables(options.tables, reports);
+    let exported = 0;
+    const counted = function* () {
+      for (const r of run.slim()) {
+        exported++;
+        yield r;
+      }
+    };
+    const counts = await writeTidyTables(options.tables, counted());
     if (!options.quiet) {
-      const unreadable = run.files.length - reports.length;
+      const unreadable = run.files.length - exported;
       process.stderr.write(
-        `nianbao: ${reports.length} reports exported (${unreadable} unreadable); ${Object.entries(TABLE_FILES)
+        `nianbao: ${exported} reports exported (${unreadable} unreadable); ${Object.entries(TABLE_FILES)
           .map(([k, f]) => `${f} ${counts[k as keyof typeof TABLE_FILES]} rows`)
           .join(', ')}\n`,
       );

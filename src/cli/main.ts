@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { VERSION } from '../model/version.js';
 import { HELP_WORDS_ZH, detectLang, lang, say, setLang } from './lang.js';
 import { CliError, EXIT_CODES_HELP } from './usage.js';
+import { StoreBusyError } from '../nightly/store.js';
 
 /** Value checks shared by every command: a bad value stops the run before it starts, with one clear line. */
 function positive(option: string) {
@@ -230,6 +231,15 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof StoreBusyError) {
+      process.stderr.write(
+        `nianbao: ${say(
+          `运行记录库 ${error.file} 正被另一次 nianbao 运行使用；请待其结束后再运行，或用 --db 指定另一个库`,
+          `the run store ${error.file} is in use by another nianbao run; run again when it has finished, or pass another --db`,
+        )}\n`,
+      );
+      return 2;
+    }
     if (error instanceof CliError) {
       process.stderr.write(`nianbao: ${error.message}\n`);
       return 2;

@@ -4,7 +4,7 @@ import type { ShardDocument } from '../nightly/shard-output.js';
 import { readTriageFile } from '../nightly/side-files.js';
 import { newFindings } from '../nightly/history.js';
 import { Store } from '../nightly/store.js';
-import { summaryLine } from '../output/summary.js';
+import { SummaryTally, summaryLine } from '../output/summary.js';
 import { VERSION } from '../model/version.js';
 import { checkWritable, exitCodeFor, runSummary, writeOutputs, type OutputOptions } from './audit.js';
 import { lang, say } from './lang.js';
@@ -69,17 +69,14 @@ export async function mergeCommand(paths: string[], options: MergeOptions): Prom
   checkShards(paths, docs);
   checkWritable(options);
   const side = options.triage ? await readTriageFile(options.triage) : null;
-  const store = new Store(options.db);
+  const store = new Store(options.db, { exclusive: true });
   try {
     const merged = mergeShards(docs, store.openFindings(), side?.triage ?? new Map());
-    const run = {
-      files: merged.files,
-      ignored: [],
-      findings: merged.findings,
-      history: { ...merged.history, previousRun: store.previousRunId() },
-    };
+    const tally = new SummaryTally();
+    for (const f of merged.findings) tally.add(f);
+    const history = { ...merged.history, resolved: merged.history.resolved.length, previousRun: store.previousRunId() };
     const summary = {
-      ...runSummary(run),
+      ...runSummary(merged.files, tally, 0, history),
       ignored: docs.reduce((n, d) => n + d.summary.ignored, 0),
       warnings: [...docs.flatMap((d) => d.summary.warnings ?? []), ...(side?.warnings ?? [])],
     };
@@ -89,7 +86,8 @@ export async function mergeCommand(paths: string[], options: MergeOptions): Prom
         facts.set(r.file, { path: r.file, url: null, agency: r.report.meta.agency, year: r.report.meta.year });
     await writeOutputs(
       options,
-      { tool: 'nianbao', version: VERSION, summary, files: merged.files, findings: merged.findings, shard: null },
+      { tool: 'nianbao', version: VERSION, summary, files: merged.files, shard: null },
+      merged.findings,
       facts,
     );
     store.commitRun(

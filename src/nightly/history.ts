@@ -113,6 +113,6 @@ export function toStored(f: RunFinding): StoredFinding {
 }
 
 /** What the history store must learn from a run: the findings it had not seen open. */
-export function newFindings(findings: RunFinding[]): StoredFinding[] {
-  return findings.filter((f) => f.status === 'new').map(toStored);
+export function* newFindings(findings: Iterable<RunFinding>): Generator<StoredFinding> {
+  for (const f of findings) if (f.status === 'new') yield toStored(f);
 }

@@ -14,14 +14,12 @@ import { agencyKey, agencyLevel } from '../model/agencies.js';
 import { decodeFindings, encodeFindings } from './cached-findings.js';
 import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
-import {
-  applyHistory,
-  newFindings,
-  refingerprint,
-  withFingerprints,
-  type HistoryResult,
-  type RunFinding,
-} from './history.js';
+import { refingerprint, toStored, withFingerprints, type RunFinding } from './history.js';
+import type { Severity, StoredFinding } from '../model/finding.js';
+import { SummaryTally } from '../output/summary.js';
+import { Spool } from './spool.js';
+import { ReadablePaths } from './readable.js';
+import { nameBytes } from '../model/file-name.js';
 import { ParsePool } from './pool.js';
 import { onStop } from './stop.js';
 import { inShard, type Shard } from './shard.js';
@@ -48,6 +46,11 @@ export interface AuditRunOptions {
   extraExtensions?: string[];
   /** a config's per-rule settings: a finding's severity changed, or null to drop it (before history) */
   configure?: (finding: RunFinding) => RunFinding | null;
+  /**
+   * Where the findings go as they are found, given the files' facts first;
+   * without it they are kept in `findings` (a library call, a test).
+   */
+  onFindings?: (facts: Map<string, FileFacts>) => (finding: RunFinding) => void;
 }
 
 /** What the outputs tell about one file besides its findings. */
@@ -68,15 +71,31 @@ export interface AuditRun {
   warnings: SideFileWarning[];
   /** per input file: root-relative path, manifest URL, agency and year */
   facts: Map<string, FileFacts>;
+  /** the run's findings in walk order; empty when they went to `onFindings` */
   findings: RunFinding[];
-  history: Omit<HistoryResult, 'findings'> & { previousRun: number | null };
+  /** how many findings the run reported */
+  count: number;
+  /** the summary's counts, gathered as the findings were found */
+  tally: SummaryTally;
+  /** findings not triaged, by severity: what --fail-on and --max-warnings judge */
+  open: Record<Severity, number>;
+  history: RunHistory;
   parsed: number;
   cached: number;
-  /** every readable report, without its text, for a shard's output */
-  slim: () => SlimReport[];
+  /** every readable report, without its text, for a shard's output or the tidy tables */
+  slim: () => Iterable<SlimReport>;
   /** commits the run to the history; call after the outputs are written */
   commit: (args: string, started: string) => number | null;
   close: () => Promise<void>;
+}
+
+/** What the history says of a run: counts only (the resolved findings are committed by `commit`). */
+export interface RunHistory {
+  newCount: number;
+  persisting: number;
+  triaged: number;
+  resolved: number;
+  previousRun: number | null;
 }
 
 interface Entry {
@@ -104,7 +123,7 @@ const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
 // The extractors stay out of the main thread (pipeline.ts pulls in pdf.js): a warm run never parses.
 
 /** The file's hash, read in pieces: the main thread never holds a whole file. */
-async function hashFile(path: string): Promise<string> {
+async function hashFile(path: string | Buffer): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
@@ -118,13 +137,13 @@ async function identify(
 ): Promise<Omit<Entry, 'key'>> {
   const abs = resolve(file);
   // stat without a thread-pool round trip: a warm run stats every file and reads none
-  const info = statSync(abs, { throwIfNoEntry: false });
+  const info = statSync(nameBytes(abs), { throwIfNoEntry: false });
   if (!info) return { file, abs, sha256: null, failure: '路径不存在' };
   if (!info.isFile()) return { file, abs, sha256: null, failure: '不是普通文件，未读取' };
   const row = known.get(abs);
   if (row && row.size === info.size && row.mtimeMs === info.mtimeMs)
     return { file, abs, sha256: row.sha256, failure: null };
-  const sha256 = await hashFile(abs).catch((e: NodeJS.ErrnoException) => e);
+  const sha256 = await hashFile(nameBytes(abs)).catch((e: NodeJS.ErrnoException) => e);
   if (sha256 instanceof Error)
     return { file, abs, sha256: null, failure: `无法打开文件（${sha256.code ?? sha256.message}）` };
   changed.push({ path: abs, size: info.size, mtimeMs: info.mtimeMs, sha256 });
@@ -143,6 +162,7 @@ async function parseMissing(
   entries: Entry[],
   options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb' | 'ocr'>>,
   tick: () => void,
+  readable: ReadablePaths,
 ): Promise<number> {
   const todo = entries.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, key));
   const unique = [...new Map(todo.map((e) => [e.sha256!, e])).values()];
@@ -153,7 +173,7 @@ async function parseMissing(
   const lane = async () => {
     while (next < unique.length) {
       const entry = unique[next++]!;
-      const out = await pool.parse(entry.abs, options.ocr);
+      const out = await pool.parse(readable.of(entry.abs), options.ocr);
       if (out.limit) limited.set(entry.sha256!, out.failure ?? '未能解析');
       else
         store.putParsed(
@@ -235,6 +255,49 @@ function auditStale(
   return out;
 }
 
+/**
+ * The per-report rules over the stale entries, a batch at a time: what is
+ * cached is read back per file later, so only the findings the cache does
+ * not keep (limits of this run, files without a hash) stay in memory.
+ */
+function auditInBatches(
+  store: Store,
+  parsingKey: string,
+  manifest: Map<string, ManifestEntry>,
+  stale: Entry[],
+): Map<string, RunFinding[]> {
+  const unstored = new Map<string, RunFinding[]>();
+  for (let at = 0; at < stale.length; at += AUDIT_BATCH) {
+    const batch = stale.slice(at, at + AUDIT_BATCH);
+    const audited = auditStale(store, parsingKey, manifest, batch);
+    for (const e of batch) if (!e.sha256 || e.limited) unstored.set(e.file, audited.get(e.file)!.findings);
+  }
+  return unstored;
+}
+
+const AUDIT_BATCH = 200;
+const DIGESTS_KEPT = 1024;
+
+/** Corpus digests read from the store as the cross-year rules ask for them; the most recent few kept. */
+class DigestCache {
+  private readonly kept = new Map<string, AnnualReport | null>();
+
+  constructor(private readonly store: Store) {}
+
+  get(file: string): AnnualReport | null {
+    const hit = this.kept.get(file);
+    if (hit !== undefined) {
+      this.kept.delete(file);
+      this.kept.set(file, hit);
+      return hit;
+    }
+    const digest = JSON.parse(this.store.auditedDigest(file) ?? 'null') as AnnualReport | null;
+    this.kept.set(file, digest);
+    if (this.kept.size > DIGESTS_KEPT) this.kept.delete(this.kept.keys().next().value!);
+    return digest;
+  }
+}
+
 /** A cached file's findings as stored: fingerprinted, status and triage still to be set. */
 function cachedFindings(store: Store, file: string): RunFinding[] {
   return decodeFindings(file, store.auditedFindings(file) ?? '[]');
@@ -272,8 +335,12 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     (f) => !shard || inShard(f, shard),
   );
   const [{ manifest, triage, warnings }, roots] = await Promise.all([readSideFiles(paths), rootsOf(paths)]);
-  const store = new Store(options.db ?? ':memory:');
-  const unregister = onStop(() => store.close());
+  const store = new Store(options.db ?? ':memory:', { exclusive: true });
+  const readable = new ReadablePaths();
+  const unregister = onStop(() => {
+    readable.remove();
+    store.close();
+  });
   // a file left unread without OCR must be parsed again when OCR is on
   const parsingKey = options.ocr === false ? `${extractorKey()}:no-ocr` : extractorKey();
   const ruleKey = rulesKey(parsingKey);
@@ -288,9 +355,11 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   store.putDocuments(changed);
   known.clear();
 
-  const cached = store.auditedRows();
-  const upToDate = (e: Entry, row: AuditedRow | undefined) => !!row && row.sha256 === e.sha256 && row.key === e.key;
+  const cached = store.auditedKeys();
+  const upToDate = (e: Entry, row: Omit<AuditedRow, 'digest'> | undefined) =>
+    !!row && row.sha256 === e.sha256 && row.key === e.key;
   const stale = entries.filter((e) => !upToDate(e, cached.get(e.file)));
+  cached.clear();
   let done = entries.length - stale.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, parsingKey)).length;
   options.onProgress?.(done, entries.length);
   const jobs = options.jobs ?? availableParallelism();
@@ -305,46 +374,74 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
       ocr: options.ocr ?? true,
     },
     () => options.onProgress?.(++done, entries.length),
-  );
+    readable,
+  ).finally(() => readable.remove());
   options.onProgress?.(entries.length, entries.length);
-  const reaudited = auditStale(store, parsingKey, manifest, stale);
+  const unstored = auditInBatches(store, parsingKey, manifest, stale);
 
-  const digests = new Map<string, AnnualReport>();
-  const index = new CorpusIndex((file) => digests.get(file) ?? null);
-  for (const entry of entries) {
-    const row =
-      reaudited.get(entry.file)?.digest ??
-      (JSON.parse(cached.get(entry.file)?.digest ?? 'null') as AnnualReport | null);
-    if (!row) continue;
-    digests.set(entry.file, row);
-    index.add(row.meta.agency, row.meta.year, entry.file);
-  }
-  cached.clear();
-  const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
-  const findings: RunFinding[] = [];
-  for (const entry of entries) {
-    const local = reaudited.get(entry.file)?.findings ?? cachedFindings(store, entry.file);
-    for (const f of local) findings.push(f);
-    for (const f of corpusFindings(digests.get(entry.file) ?? null, entry.file, context)) findings.push(f);
-  }
-  reaudited.clear();
-  const pathOf = (file: string) => rootRelative(roots, file);
-  refingerprint(findings, pathOf);
-  const configured = options.configure ? findings.flatMap((f) => options.configure!(f) ?? []) : findings;
+  const withDigest = new Set<string>();
+  const digests = new DigestCache(store);
+  const index = new CorpusIndex((file) => digests.get(file));
   const facts = new Map<string, FileFacts>();
+  const pathOf = (file: string) => rootRelative(roots, file);
   for (const e of entries) {
-    const meta = digests.get(e.file)?.meta;
-    const m = manifest.get(e.abs);
+    const meta = unstored.has(e.file) ? null : store.auditedMeta(e.file);
+    if (meta) {
+      withDigest.add(e.file);
+      index.add(meta.agency, meta.year, e.file);
+    }
     facts.set(e.file, {
       path: pathOf(e.file),
-      url: m?.url ?? null,
+      url: manifest.get(e.abs)?.url ?? null,
       agency: meta?.agency ?? null,
       year: meta?.year ?? null,
     });
   }
+  const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
+  const kept: RunFinding[] = [];
+  const give = options.onFindings?.(facts) ?? ((f: RunFinding) => kept.push(f));
+  // the new findings wait on disk for the commit: a first run over a large corpus finds nearly all of them new
+  const fresh = options.db && options.db !== ':memory:' ? new Spool<StoredFinding>() : null;
+  const unspool = onStop(() => fresh?.remove());
+  let count = 0;
+  const tally = new SummaryTally();
+  const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const seen = new Set<string>();
+  // the open fingerprints of the history, without their files: one query, not one per finding
+  const wasOpen = new Set<string>();
+  for (const f of store.eachOpenFinding()) wasOpen.add(f.fingerprint);
+  let persisting = 0;
+  let triaged = 0;
+  for (const entry of entries) {
+    const found = unstored.get(entry.file) ?? cachedFindings(store, entry.file);
+    if (withDigest.has(entry.file))
+      for (const f of corpusFindings(digests.get(entry.file), entry.file, context)) found.push(f);
+    refingerprint(found, pathOf);
+    for (const raw of found) {
+      const f = options.configure ? options.configure(raw) : raw;
+      if (!f) continue;
+      // history per finding, looked up: a large run holds the fingerprints it has seen, never the findings
+      seen.add(f.fingerprint);
+      f.status = wasOpen.has(f.fingerprint) ? 'persisting' : 'new';
+      f.triage = triage.get(f.fingerprint)?.decision ?? '';
+      if (f.status === 'persisting') persisting++;
+      if (f.triage) triaged++;
+      else open[f.severity]++;
+      tally.add(f);
+      count++;
+      if (f.status === 'new') fresh?.push(toStored(f));
+      give(f);
+    }
+  }
+  fresh?.finish();
+  unstored.clear();
+  const inRun = new Set(files);
+  const resolved = [...store.eachOpenFinding()].filter((f) => inRun.has(f.file) && !seen.has(f.fingerprint));
+  seen.clear();
+  wasOpen.clear();
+  const history = { newCount: count - persisting, persisting, triaged, resolved: resolved.length };
 
   const previousRun = store.previousRunId();
-  const { findings: runFindings, ...history } = applyHistory(configured, files, store.openFindings(), triage);
   const commit = (args: string, started: string) => {
     if (!options.db || options.db === ':memory:') return null;
     return store.commitRun(
@@ -354,33 +451,39 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
         version: ruleKey,
         args,
         files: files.length,
-        findings: runFindings.length,
+        findings: count,
         newFindings: history.newCount,
-        resolved: history.resolved.length,
-        triaged: history.triaged,
+        resolved: resolved.length,
+        triaged,
       },
-      newFindings(runFindings),
-      history.resolved,
+      fresh?.read() ?? [],
+      resolved,
     );
   };
-  const slim = () =>
-    entries.flatMap((e) => {
-      const p = e.sha256 && digests.has(e.file) ? store.parsed(e.sha256, parsingKey) : null;
-      return p?.report ? [{ file: e.file, report: slimReport(withManifest(p.report, manifest.get(e.abs))) }] : [];
-    });
+  function* slim(): Generator<SlimReport> {
+    for (const e of entries) {
+      const p = e.sha256 && withDigest.has(e.file) ? store.parsed(e.sha256, parsingKey) : null;
+      if (p?.report) yield { file: e.file, report: slimReport(withManifest(p.report, manifest.get(e.abs))) };
+    }
+  }
   return {
     files,
     ignored,
     skipped,
     warnings,
     facts,
-    findings: runFindings,
+    findings: kept,
+    count,
+    tally,
+    open,
     history: { ...history, previousRun },
     parsed,
     cached: entries.length - parsed,
     slim,
     commit,
     close: async () => {
+      unspool();
+      fresh?.remove();
       unregister();
       store.close();
     },

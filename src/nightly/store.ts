@@ -52,6 +52,30 @@ CREATE INDEX IF NOT EXISTS findings_open ON findings (resolved_run);
 CREATE TABLE IF NOT EXISTS audited (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, key TEXT NOT NULL, findings TEXT NOT NULL, digest TEXT);
 `;
 
+/** Another run holds the store: two runs writing one history would interleave their commits. */
+export class StoreBusyError extends Error {
+  constructor(readonly file: string) {
+    super(`another nianbao run is using the run store ${file}`);
+  }
+}
+
+/**
+ * An exclusive lock on `<db>.lock`, held by an open transaction there: the
+ * kernel ends it with the process (SIGKILL included), so there is no stale
+ * lock to take over. A second run finds it held and stops at once.
+ */
+function lockStore(file: string): Database.Database {
+  const lock = new Database(`${file}.lock`, { timeout: 0 });
+  try {
+    lock.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    lock.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new StoreBusyError(file);
+    throw error;
+  }
+  return lock;
+}
+
 /**
  * The run store: documents by path and hash, parsed reports by hash and
  * extractor key, each file's findings of the per-report rules (by path, hash
@@ -62,10 +86,13 @@ CREATE TABLE IF NOT EXISTS audited (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL,
  */
 export class Store {
   private readonly db: Database.Database;
+  private readonly lock: Database.Database | null = null;
   private readonly statements;
 
-  constructor(file: string) {
+  /** `exclusive`: a run that writes the history; it fails with StoreBusyError while another holds the store. */
+  constructor(file: string, options: { exclusive?: boolean } = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    if (options.exclusive && file !== ':memory:') this.lock = lockStore(file);
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -77,7 +104,12 @@ export class Store {
       audited: this.db
         .prepare<[], [string, string, string, string | null]>('SELECT path, sha256, key, digest FROM audited')
         .raw(),
+      auditedKeys: this.db.prepare<[], [string, string, string]>('SELECT path, sha256, key FROM audited').raw(),
       auditedFindings: this.db.prepare<[string], { findings: string }>('SELECT findings FROM audited WHERE path = ?'),
+      auditedDigest: this.db.prepare<[string], { digest: string | null }>('SELECT digest FROM audited WHERE path = ?'),
+      auditedMeta: this.db.prepare<[string], { agency: string | null; year: number | null; has: number }>(
+        "SELECT json_extract(digest, '$.meta.agency') AS agency, json_extract(digest, '$.meta.year') AS year, digest IS NOT NULL AS has FROM audited WHERE path = ?",
+      ),
       putAudited: this.db.prepare(
         'INSERT OR REPLACE INTO audited (path, sha256, key, findings, digest) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -126,6 +158,22 @@ export class Store {
     return new Map(this.statements.audited.all().map(([path, sha256, key, digest]) => [path, { sha256, key, digest }]));
   }
 
+  /** Every file's cached rule outcome by path, its digest left in the store (auditedDigest): a large corpus's digests never all in memory. */
+  auditedKeys(): Map<string, Omit<AuditedRow, 'digest'>> {
+    return new Map(this.statements.auditedKeys.all().map(([path, sha256, key]) => [path, { sha256, key }]));
+  }
+
+  /** A file's cached corpus digest as JSON text; null when it has none (unreadable) or no cached outcome. */
+  auditedDigest(path: string): string | null {
+    return this.statements.auditedDigest.get(path)?.digest ?? null;
+  }
+
+  /** The agency and year of a file's cached digest, read inside SQLite (no digest parsed); null when it has none. */
+  auditedMeta(path: string): { agency: string | null; year: number | null } | null {
+    const row = this.statements.auditedMeta.get(path);
+    return row?.has ? { agency: row.agency, year: row.year } : null;
+  }
+
   /** A file's cached findings as the JSON text stored by putAudited. */
   auditedFindings(path: string): string | null {
     return this.statements.auditedFindings.get(path)?.findings ?? null;
@@ -164,6 +212,11 @@ export class Store {
     return this.statements.open.all().map(([fingerprint, file]) => ({ fingerprint, file }));
   }
 
+  /** The open findings one by one, in the order of openFindings. */
+  *eachOpenFinding(): Generator<OpenFinding> {
+    for (const [fingerprint, file] of this.statements.open.iterate()) yield { fingerprint, file };
+  }
+
   runs(): RunRecord[] {
     return this.statements.runs.all().map((r) => ({
       id: r.id as number,
@@ -184,7 +237,7 @@ export class Store {
    * resolved) and the resolved ones, in one transaction. Persisting findings
    * are not written: a nightly run over an unchanged corpus writes one row.
    */
-  commitRun(run: Omit<RunRecord, 'id'>, fresh: StoredFinding[], resolved: OpenFinding[]): number {
+  commitRun(run: Omit<RunRecord, 'id'>, fresh: Iterable<StoredFinding>, resolved: OpenFinding[]): number {
     return this.db.transaction(() => {
       const id = Number(
         this.statements.putRun.run(
@@ -207,6 +260,7 @@ export class Store {
   }
 
   close(): void {
-    this.db.close();
+    if (this.db.open) this.db.close();
+    if (this.lock?.open) this.lock.close();
   }
 }

@@ -1,5 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
+import { losslessName, nameBytes } from '../model/file-name.js';
 
 /** Extensions a report arrives with; directories are walked for these (and for files with none). */
 export const REPORT_EXTENSIONS = new Set([
@@ -38,6 +39,12 @@ function specialKind(info: { isFIFO(): boolean; isCharacterDevice(): boolean; is
   return '特殊文件';
 }
 
+/** The real path as a lossless name (model/file-name.ts), or the path itself when it has none. */
+async function realPath(path: string): Promise<string> {
+  const real = await realpath(nameBytes(path), { encoding: 'buffer' }).catch(() => null);
+  return real ? losslessName(real) : path;
+}
+
 /**
  * Walks a folder: symbolic links are followed, and `seen` holds the real
  * path of every folder and file already met, so a loop ends and a report
@@ -45,29 +52,34 @@ function specialKind(info: { isFIFO(): boolean; isCharacterDevice(): boolean; is
  * own; a FIFO or device under a report name is reported and never opened.
  */
 async function walkDir(dir: string, out: WalkResult, seen: Set<string>): Promise<void> {
-  const real = await realpath(dir).catch(() => dir);
+  const real = await realPath(dir);
   if (seen.has(real)) return;
   seen.add(real);
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => error);
-  if (entries instanceof Error) {
-    out.failed.set(dir, `无法读取文件夹（${entries.code ?? entries.message}），其中的报告均未核查`);
+  const read = await readdir(nameBytes(dir), { withFileTypes: true, encoding: 'buffer' }).catch(
+    (error: NodeJS.ErrnoException) => error,
+  );
+  if (read instanceof Error) {
+    out.failed.set(dir, `无法读取文件夹（${read.code ?? read.message}），其中的报告均未核查`);
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // names read as bytes: one that is not valid UTF-8 is kept under its lossless name, never lost
+  const entries = read.map((d) => Object.assign(d, { text: losslessName(d.name) }));
+  entries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
   for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.name.startsWith('.')) continue;
-    const info = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
+    const name = entry.text;
+    const path = join(dir, name);
+    if (name.startsWith('.')) continue;
+    const info = entry.isSymbolicLink() ? await stat(nameBytes(path)).catch(() => null) : entry;
     if (!info) {
-      if (isReportName(entry.name)) out.failed.set(path, '符号链接指向的文件不存在');
+      if (isReportName(name)) out.failed.set(path, '符号链接指向的文件不存在');
     } else if (info.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name)) await walkDir(path, out, seen);
+      if (!SKIP_DIRS.has(name)) await walkDir(path, out, seen);
     } else if (info.isFile()) {
-      const file = entry.isSymbolicLink() ? await realpath(path).catch(() => path) : path;
+      const file = entry.isSymbolicLink() ? await realPath(path) : path;
       if (seen.has(file)) continue;
       seen.add(file);
-      (isReportName(entry.name) ? out.files : out.ignored).push(path);
-    } else if (isReportName(entry.name)) out.failed.set(path, `不是普通文件（${specialKind(info)}），未读取`);
+      (isReportName(name) ? out.files : out.ignored).push(path);
+    } else if (isReportName(name)) out.failed.set(path, `不是普通文件（${specialKind(info)}），未读取`);
   }
 }
 
@@ -78,8 +90,9 @@ async function walkDir(dir: string, out: WalkResult, seen: Set<string>): Promise
 export async function walkInputs(paths: string[]): Promise<WalkResult> {
   const out: WalkResult = { files: [], ignored: [], missing: [], failed: new Map() };
   const seen = new Set<string>();
-  for (const p of paths) {
-    const info = await stat(p).catch(() => null);
+  for (const typed of paths) {
+    const p = losslessName(Buffer.from(typed, 'utf8'));
+    const info = await stat(nameBytes(p)).catch(() => null);
     if (!info) out.missing.push(p);
     else if (info.isDirectory()) await walkDir(p, out, seen);
     else if (info.isFile()) out.files.push(p);

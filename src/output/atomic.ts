@@ -29,15 +29,28 @@ export async function writeAtomic(path: string, data: string | Uint8Array): Prom
   writeAtomicChunks(path, [data]);
 }
 
+/**
+ * Writes all of `chunk`. A string goes to the kernel without a Buffer made
+ * for it: megabyte Buffers, one per write, count as external memory and
+ * set off full garbage collections.
+ */
+export function writeAll(fd: number, chunk: string | Uint8Array): void {
+  if (typeof chunk === 'string') {
+    const written = writeSync(fd, chunk);
+    if (written === Buffer.byteLength(chunk)) return;
+    chunk = Buffer.from(chunk, 'utf8').subarray(written);
+  }
+  for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at);
+}
+
 /** An atomic writer kept open while rows arrive: `commit` renames it into place, `abort` removes it. */
 export function atomicWriter(path: string) {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tmpOf(path);
   const fd = openSync(tmp, 'w');
   return {
-    write(chunk: string) {
-      const bytes = Buffer.from(chunk, 'utf8');
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+    write(chunk: string | Uint8Array) {
+      writeAll(fd, chunk);
     },
     commit() {
       closeSync(fd);

@@ -1,5 +1,6 @@
 import type { Finding } from '../model/finding.js';
 import { writeAtomicChunks } from './atomic.js';
+import type { Sink } from './sink.js';
 
 /** The fixed columns of interface.md, in order; extra columns may follow. */
 export const CSV_COLUMNS = [
@@ -51,21 +52,36 @@ function csvLine(f: Finding, headers: readonly string[]): string {
 }
 
 /** The CSV text in pieces, so a large run never holds the whole file as one string. */
-function* csvChunks<T extends Finding>(findings: T[], headers: readonly string[]): Generator<string> {
-  // the header row even for a clean run: a script reading the list must always find its columns
-  yield `${BOM}${headers.map(csvField).join(',')}\r\n`;
-  for (let start = 0; start < findings.length; start += CHUNK_ROWS) {
-    let chunk = '';
-    for (const f of findings.slice(start, start + CHUNK_ROWS)) chunk += csvLine(f, headers);
-    yield chunk;
+function* csvChunks<T extends Finding>(findings: Iterable<T>, headers: readonly string[]): Generator<string> {
+  const sink = csvSink<T>(headers);
+  yield sink.head();
+  let chunk = '';
+  let n = 0;
+  for (const f of findings) {
+    chunk += sink.row(f);
+    if (++n % CHUNK_ROWS === 0) {
+      yield chunk;
+      chunk = '';
+    }
   }
+  if (chunk) yield chunk;
 }
 
-const headersOf = (extra: readonly string[]) => [...CSV_COLUMNS, ...extra];
+/** The CSV as a sink: the header row, then one line per finding as it arrives. */
+export function csvSink<T extends Finding>(headers: readonly string[]): Sink<T> {
+  return {
+    // the header row even for a clean run: a script reading the list must always find its columns
+    head: () => `${BOM}${headers.map(csvField).join(',')}\r\n`,
+    row: (f) => csvLine(f, headers),
+    tail: () => '',
+  };
+}
+
+export const headersOf = (extra: readonly string[]) => [...CSV_COLUMNS, ...extra];
 
 /** Findings with any extra fields; `extraColumns` names the fields written after the fixed columns. */
 export async function findingsCsv<T extends Finding>(
-  findings: T[],
+  findings: Iterable<T>,
   extraColumns: readonly (keyof T & string)[] = [],
 ): Promise<Buffer> {
   return Buffer.from([...csvChunks(findings, headersOf(extraColumns))].join(''), 'utf8');
@@ -74,7 +90,7 @@ export async function findingsCsv<T extends Finding>(
 /** Written beside the target and renamed (writeAtomicChunks), chunk by chunk. */
 export async function writeFindingsCsv<T extends Finding>(
   path: string,
-  findings: T[],
+  findings: Iterable<T>,
   extraColumns: readonly (keyof T & string)[] = [],
 ): Promise<void> {
   writeAtomicChunks(path, csvChunks(findings, headersOf(extraColumns)));

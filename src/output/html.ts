@@ -1,13 +1,15 @@
 import { dirname, relative, resolve, sep } from 'node:path';
+import { nameBytes } from '../model/file-name.js';
 import type { Finding } from '../model/finding.js';
 import { writeAtomic } from './atomic.js';
+import { sinkText, type Sink } from './sink.js';
 import type { RunSummary } from './summary.js';
 import { summaryLine } from './summary.js';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A finding with whatever a run adds (status, triage, fingerprint, source_url…); all optional here. */
-type Row = Finding &
+export type Row = Finding &
   Partial<Record<'status' | 'triage' | 'fingerprint' | 'source_url' | 'report' | 'previous_file', string>>;
 
 /** The columns the page shows, in order: key, Chinese header, how it sorts. */
@@ -29,8 +31,8 @@ const COLUMNS = [
 /** Only a web address becomes a link: a manifest's `javascript:` or `data:` URL would run when clicked. */
 const webAddress = (url: string | null | undefined) => (url && /^https?:\/\//i.test(url) ? url : '');
 
-function data(findings: Row[], href: (file: string) => string): string {
-  const rows = findings.map((f) => ({
+function dataRow(f: Row, href: (file: string) => string): string {
+  const row = {
     severity: f.severity,
     file: f.file,
     href: href(f.file),
@@ -46,9 +48,9 @@ function data(findings: Row[], href: (file: string) => string): string {
     triage: f.triage ?? '',
     page: f.page,
     fingerprint: f.fingerprint ?? '',
-  }));
+  };
   // inside <script>: a finding's text must never close the element
-  return JSON.stringify(rows).replace(/</g, '\\u003c');
+  return JSON.stringify(row).replace(/</g, '\\u003c');
 }
 
 const STYLE = `
@@ -99,8 +101,8 @@ document.getElementById('reset').addEventListener('click',()=>{for(const [k] of 
 render();
 `;
 
-/** One self-contained page (no network, no external script): counts as charts, facet filters, sortable table. */
-export function findingsHtml(findings: Row[], summary: RunSummary, href: (file: string) => string = () => ''): string {
+/** The page around the findings' data: counts as cards, the filters and the empty table. */
+function pageHead(summary: RunSummary): string {
   const h = summary.history;
   const cards: [string, number | string][] = [
     ['文件', summary.filesRead],
@@ -136,14 +138,50 @@ export function findingsHtml(findings: Row[], summary: RunSummary, href: (file: 
 ${facets.map(([k, t]) => `<label>${t} <select id="f-${k}" aria-label="${t}"></select></label>`).join('\n')}
 <button id="reset" type="button">清除筛选</button> <span id="count"></span></div>
 <table id="t"><thead><tr>${COLUMNS.map(([k, t]) => `<th data-key="${k}" aria-sort="none">${t}</th>`).join('')}</tr></thead><tbody></tbody></table>
-<script type="application/json" id="data">${data(findings, href)}</script>
+<script type="application/json" id="data">`;
+}
+
+const PAGE_TAIL = `</script>
 <script>${SCRIPT}</script></body></html>
 `;
+
+/** The page as a sink: its findings embedded one by one in the data element, as one JSON array. */
+export function htmlSink(summaryOf: () => RunSummary, href: (file: string) => string = () => ''): Sink<Row> {
+  let first = true;
+  return {
+    head: () => `${pageHead(summaryOf())}[`,
+    row: (f) => {
+      const piece = first ? dataRow(f, href) : `,${dataRow(f, href)}`;
+      first = false;
+      return piece;
+    },
+    tail: () => `]${PAGE_TAIL}`,
+  };
+}
+
+/** One self-contained page (no network, no external script): counts as charts, facet filters, sortable table. */
+export function findingsHtml(findings: Row[], summary: RunSummary, href: (file: string) => string = () => ''): string {
+  return sinkText(
+    htmlSink(() => summary, href),
+    findings,
+  );
+}
+
+/** A path as a URI path; a lossless name's escaped bytes (model/file-name.ts) as the bytes they stand for. */
+function uriPath(path: string): string {
+  const bytes = nameBytes(path);
+  if (typeof bytes === 'string') return encodeURI(bytes);
+  let out = '';
+  for (const b of bytes) out += b < 0x80 ? encodeURI(String.fromCharCode(b)) : `%${b.toString(16).toUpperCase()}`;
+  return out;
 }
 
 /** Links from the page to each source file, relative to where the page is written (file paths are relative to the cwd). */
-export async function writeFindingsHtml(path: string, findings: Row[], summary: RunSummary): Promise<void> {
+export function pageHref(path: string): (file: string) => string {
   const from = dirname(resolve(path));
-  const href = (file: string) => encodeURI(relative(from, resolve(file)).split(sep).join('/')).replace(/#/g, '%23');
-  await writeAtomic(path, findingsHtml(findings, summary, href));
+  return (file: string) => uriPath(relative(from, resolve(file)).split(sep).join('/')).replace(/#/g, '%23');
+}
+
+export async function writeFindingsHtml(path: string, findings: Row[], summary: RunSummary): Promise<void> {
+  await writeAtomic(path, findingsHtml(findings, summary, pageHref(path)));
 }

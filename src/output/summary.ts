@@ -26,20 +26,39 @@ export interface HistorySummary {
   previousRun: number | null;
 }
 
-export function summarize(files: string[], findings: Finding[], ignored = 0): RunSummary {
-  const withFindings = new Set(findings.map((f) => f.file));
-  const unreadable = new Set(findings.filter((f) => f.rule === 'extract/unreadable').map((f) => f.file));
-  const bySeverity = Object.fromEntries(
-    SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]),
-  ) as Record<Severity, number>;
-  return {
-    filesRead: files.length,
-    unreadable: unreadable.size,
-    clean: files.filter((f) => !withFindings.has(f)).length,
-    ignored,
-    findings: findings.length,
-    bySeverity,
-  };
+/** The summary's counts, gathered finding by finding: a run never holds its findings to count them. */
+export class SummaryTally {
+  private readonly withFindings = new Set<string>();
+  private readonly unreadable = new Set<string>();
+  private readonly bySeverity = new Map<Severity, number>();
+  private count = 0;
+
+  add(f: Finding): void {
+    this.count++;
+    this.withFindings.add(f.file);
+    if (f.rule === 'extract/unreadable') this.unreadable.add(f.file);
+    this.bySeverity.set(f.severity, (this.bySeverity.get(f.severity) ?? 0) + 1);
+  }
+
+  summary(files: string[], ignored = 0): RunSummary {
+    return {
+      filesRead: files.length,
+      unreadable: this.unreadable.size,
+      clean: files.filter((f) => !this.withFindings.has(f)).length,
+      ignored,
+      findings: this.count,
+      bySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, this.bySeverity.get(s) ?? 0])) as Record<
+        Severity,
+        number
+      >,
+    };
+  }
+}
+
+export function summarize(files: string[], findings: Iterable<Finding>, ignored = 0): RunSummary {
+  const tally = new SummaryTally();
+  for (const f of findings) tally.add(f);
+  return tally.summary(files, ignored);
 }
 
 function lineEn(s: RunSummary): string {
