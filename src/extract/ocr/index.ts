@@ -2,7 +2,6 @@ import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UnreadableDocument, type DocumentIR } from '../../model/ir.js';
 import type { ExtractOptions } from '../options.js';
 import { assemble, type PageContent } from '../pdf/index.js';
-import { findLatticeTables } from '../pdf/lattice.js';
 import { wordsToLines } from '../pdf/lines.js';
 import { openPdf } from '../pdf/load.js';
 import { dropRunningLines } from '../pdf/running.js';
@@ -10,7 +9,7 @@ import type { Word } from '../pdf/words.js';
 import { recogniseTable, dropCjkSpaces } from './cells.js';
 import { startEngine, type Engine } from './engine.js';
 import { inkImage, renderPage, renderScale, type Raster } from './raster.js';
-import { pixelEdges } from './rulings.js';
+import { pixelEdges, pixelTables } from './rulings.js';
 
 /** Words the engine itself doubts this much are specks and smudges, not text. */
 const MIN_WORD_CONFIDENCE = 30;
@@ -68,7 +67,7 @@ async function pageWords(r: Raster, engine: Engine, tables: { x0: number; x1: nu
 
 async function ocrPage(doc: PDFDocumentProxy, number: number, engine: Engine, dpi: number): Promise<PageContent> {
   const raster = await renderPage(doc, number, renderScale(dpi), dpi);
-  const lattice = findLatticeTables(pixelEdges(raster));
+  const lattice = pixelTables(pixelEdges(raster));
   const [tables, words] = await Promise.all([
     Promise.all(lattice.map((t) => recogniseTable(t, raster, engine, number))),
     pageWords(raster, engine, lattice),
@@ -117,7 +116,7 @@ export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions):
       title: null,
       published: null,
       created: null,
-      blocks: assemble(pages),
+      blocks: assemble(pages).map((b) => (b.kind === 'table' ? b : { ...b, ocr: true })),
       diagnostics: [
         {
           code: 'extract/ocr',
