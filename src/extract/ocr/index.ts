@@ -95,6 +95,7 @@ export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions):
     if (doc.numPages > options.maxPages)
       throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
     const dpis = await scanResolutions(doc);
+    options.onOcrStart?.(doc.numPages);
     engine = await startEngine(THREADS);
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await ocrPage(doc, n, engine, dpis[n - 1]!));
