@@ -3,8 +3,10 @@
 # LibreOffice (Writer import, A4) for most reports, Chromium print-to-PDF for
 # every sixth (its Type 3 CJK fonts make files five times larger); one laid out
 # by scripts/pdf-fixtures/stsong-report.ts in STSong-Light, not embedded (as old
-# Acrobat/iText exports are); plus one scan (rasterised pages, no text layer)
-# and one truncated download. Needs soffice, chromium, pdftoppm and identify.
+# Acrobat/iText exports are); plus one scan too coarse to read (rasterised pages,
+# no text layer), one scan read by OCR (scanned-300dpi-*, by scripts/make-scan.sh)
+# and one truncated download. Needs soffice, chromium, pdftoppm, identify,
+# ImageMagick's convert and img2pdf.
 # Tests only read the committed PDFs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,4 +31,6 @@ for html in corpus/reports/*.html; do
 done
 node --import tsx scripts/pdf-fixtures/stsong-report.ts "corpus/reports/$stsong.html" "$out/$stsong.pdf"
 node --import tsx scripts/pdf-fixtures/damage.ts "$out"
+scanned=2023-qingshui-town
+scripts/make-scan.sh "$out/$scanned.pdf" 300 "$out/scanned-300dpi-$scanned.pdf"
 echo "rendered $i reports into $out"

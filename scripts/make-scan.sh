@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes a scan the way agencies do: a born-digital report rasterised, optionally
 # sealed in red over a table corner, rotated and speckled, wrapped as an
-# image-only PDF (no text layer).
+# image-only PDF (no text layer), the same bytes every time (no timestamps).
 # Usage: scripts/make-scan.sh SOURCE.pdf DPI OUT.pdf [seal] [rotate] [noise]
 # Needs poppler-utils (pdftoppm), ImageMagick (convert) and img2pdf.
 # The committed fixtures:
@@ -38,4 +38,4 @@ for i in "${!pages[@]}"; do
     convert "$page" "${args[@]}" -type bilevel -compress Group4 "$work/scan-$i.tif"
   fi
 done
-img2pdf --pagesize A4 -o "$out" $(ls "$work"/scan-* | sort -V)
+img2pdf --nodate --engine internal --pagesize A4 -o "$out" $(ls "$work"/scan-* | sort -V)

@@ -14,6 +14,8 @@ import { SOURCES, type Expected } from './sources.js';
 const here = dirname(fileURLToPath(import.meta.url));
 /** folders holding the same reports rendered to other formats (scripts/make-pdfs.sh, scripts/make-docx.sh) */
 const RENDERINGS = ['pdf', 'docx'];
+/** a rendering printed and scanned (scripts/make-scan.sh), read back by OCR: it must say what its source says */
+export const SCANNED = /^scanned-\d+dpi-/;
 
 function existing(dir: string): string[] {
   try {
@@ -127,7 +129,7 @@ export function buildCorpus(dir: string): void {
   // a PDF or DOCX rendering of a report must say what its HTML source says
   for (const folder of RENDERINGS) {
     for (const name of existing(join(dir, folder))) {
-      const source = `reports/${name.replace(/\.[^.]+$/, '')}.html`;
+      const source = `reports/${name.replace(SCANNED, '').replace(/\.[^.]+$/, '')}.html`;
       if (expected[source]) expected[`${folder}/${name}`] = expected[source]!;
     }
   }

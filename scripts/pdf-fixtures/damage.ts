@@ -11,7 +11,7 @@ import { tinyPdf } from './tiny-pdf.js';
 
 const dir = process.argv[2]!;
 const sources = readdirSync(dir)
-  .filter((f) => f.endsWith('.pdf') && !/^(scan|truncated)-/.test(f))
+  .filter((f) => f.endsWith('.pdf') && !/^(scan|scanned|truncated)-/.test(f))
   .sort();
 const work = mkdtempSync(join(tmpdir(), 'nianbao-scan-'));
 

@@ -118,7 +118,13 @@ function program(run: (code: number) => void): Command {
     )
     .option('--no-config', say('不读取任何配置文件', 'read no config file'))
     .addOption(
-      new Option('--timeout <seconds>', say('单个文件的解析时限', 'parse time limit per file'))
+      new Option(
+        '--timeout <seconds>',
+        say(
+          '单个文件的解析时限（扫描件每页另加 60 秒文字识别时间）',
+          'parse time limit per file (a scan gets 60 s more per page it recognises)',
+        ),
+      )
         .argParser(positive('--timeout'))
         .default(60),
     )

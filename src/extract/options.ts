@@ -11,6 +11,8 @@ export interface ExtractOptions {
   converterMemoryMb: number;
   /** recognise scans (PDFs of page images) with OCR; off: they stay extract/unreadable */
   ocr: boolean;
+  /** told how many pages a scan has before their recognition starts (the worker pool lengthens the file's time limit) */
+  onOcrStart?: (pages: number) => void;
 }
 
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {

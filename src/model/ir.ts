@@ -48,6 +48,8 @@ export const TextBlock = z.object({
   /** outline level where the format states one (h1…h6, Word outline level) */
   level: z.number().int().positive().nullable(),
   page: z.number().int().positive().nullable(),
+  /** read by OCR from a page image: the words are the engine's reading, not known to be what the page says */
+  ocr: z.boolean().optional(),
 });
 export type TextBlock = z.infer<typeof TextBlock>;
 

@@ -62,6 +62,12 @@ export const Section = z.object({
   heading: z.string(),
   text: z.string(),
   page: z.number().int().positive().nullable(),
+  /**
+   * the heading was read by OCR: its wording and numbering are the engine's reading, so no
+   * rule may take a difference in them for the report's; `printed` is null when the
+   * numbering could not be read at all (「一、」 read as 「人人」), not when the report lacks one
+   */
+  uncertain: z.boolean().optional(),
 });
 export type Section = z.infer<typeof Section>;
 

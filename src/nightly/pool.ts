@@ -10,7 +10,17 @@ export interface PoolOptions {
   jobs: number;
   timeoutMs: number;
   maxMemoryMb: number;
+  /** time added to a file's limit for each page of a scan it recognises (OCR); default OCR_PAGE_MS */
+  ocrPageMs?: number;
 }
+
+/**
+ * A scan's page takes 10–16 s of CPU to recognise, three to five times that in wall
+ * time on a loaded machine: each page of a scan adds this to the file's limit.
+ */
+export const OCR_PAGE_MS = 60_000;
+/** A scan longer than a report can be gets no more time than this many pages. */
+const OCR_ALLOWANCE_PAGES = 30;
 
 /** Workers always run compiled JS: from dist beside this module, or dist/ when this module runs from src/ (tests). */
 export function workerScript(): string {
@@ -28,8 +38,9 @@ const YOUNG_GENERATION_MB = 8;
 /** Child process groups a task can have alive at once (one conversion, with room to spare). */
 const CHILD_SLOTS = 8;
 
-function timeoutReason(ms: number): string {
-  return `解析超时（超过 ${ms / 1000} 秒），已中止`;
+function timeoutReason(ms: number, ocrPages: number): string {
+  const ocr = ocrPages > 0 ? `，含扫描件 ${ocrPages} 页文字识别的时间` : '';
+  return `解析超时（超过 ${Math.round(ms / 1000)} 秒${ocr}），已中止`;
 }
 
 function crashReason(error: Error, maxMemoryMb: number): string {
@@ -113,10 +124,22 @@ export class ParsePool {
   async parse(path: string, ocr = true): Promise<ParseOutcome> {
     const controller = new AbortController();
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const ocrPages = new Int32Array(new SharedArrayBuffer(4));
+    const allowance = () =>
+      Math.min(Atomics.load(ocrPages, 0), OCR_ALLOWANCE_PAGES) * (this.options.ocrPageMs ?? OCR_PAGE_MS);
+    let limit = this.options.timeoutMs;
+    // when the limit comes, a scan's recognition started meanwhile has earned its pages' time
+    const expire = () => {
+      const due = this.options.timeoutMs + allowance();
+      if (due > limit) {
+        timer = setTimeout(expire, due - limit);
+        limit = due;
+        return;
+      }
       timedOut = true;
       controller.abort();
-    }, this.options.timeoutMs);
+    };
+    let timer = setTimeout(expire, limit);
     const children = new Int32Array(new SharedArrayBuffer(CHILD_SLOTS * 4));
     const task: InFlight = { children, tmpDir: mkdtempSync(join(this.tmpRoot, 't-')) };
     this.inFlight.add(task);
@@ -128,12 +151,13 @@ export class ParsePool {
           children,
           tmpDir: task.tmpDir,
           deadline: Date.now() + this.options.timeoutMs,
+          ocrPages,
         },
         { signal: controller.signal },
       );
     } catch (error) {
       const failure = timedOut
-        ? timeoutReason(this.options.timeoutMs)
+        ? timeoutReason(limit, Atomics.load(ocrPages, 0))
         : crashReason(error as Error, this.options.maxMemoryMb);
       return { sha256: null, reportJson: null, failure, agency: null, year: null, limit: true };
     } finally {

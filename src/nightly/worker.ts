@@ -16,6 +16,8 @@ export interface ParseTask {
   tmpDir: string;
   /** when the pool gives up on this task (epoch ms): a converter must end before it */
   deadline: number;
+  /** slot 0: the pages of a scan this worker is recognising, for the pool to allow time for */
+  ocrPages?: Int32Array;
 }
 
 export interface ParseOutcome {
@@ -38,6 +40,15 @@ function misbehave(path: string): void {
     const hog: number[][] = [];
     for (;;) hog.push(new Array<number>(1_000_000).fill(hog.length));
   }
+}
+
+/** Test hook: NIANBAO_TEST_SCAN=name:pages:ms,… makes each named document a scan of `pages` pages whose recognition takes `ms`. */
+async function slowScan(path: string, onOcrStart: (pages: number) => void): Promise<void> {
+  const hook = (process.env.NIANBAO_TEST_SCAN ?? '').split(',').map((s) => s.split(':'));
+  const [, pages, ms] = hook.find(([name]) => name === basename(path)) ?? [];
+  if (!ms) return;
+  onOcrStart(Number(pages));
+  await new Promise((done) => setTimeout(done, Number(ms)));
 }
 
 function track(slots: Int32Array): void {
@@ -109,8 +120,12 @@ export default async function parseInWorker(task: ParseTask): Promise<ParseOutco
     ...DEFAULT_EXTRACT_OPTIONS,
     sofficeTimeoutMs: Math.max(500, left - Math.max(1000, left / 10)),
     ocr: task.ocr ?? true,
+    onOcrStart: (pages: number) => {
+      if (task.ocrPages) Atomics.store(task.ocrPages, 0, pages);
+    },
   };
   try {
+    await slowScan(task.path, options.onOcrStart);
     const report = await readReport(bytes, task.path, options);
     return {
       sha256: hash,

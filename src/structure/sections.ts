@@ -130,6 +130,8 @@ function partOf(
   return due && due.number > lastPart && !seen.has(due.number) ? due : null;
 }
 
+const isOcr = (block: Block | undefined) => block?.kind !== 'table' && block?.ocr === true;
+
 /** A position in the document, for ordering heads. */
 const position = (h: Pick<Head, 'block' | 'start'>) => h.block * 1e7 + h.start;
 
@@ -211,18 +213,35 @@ function midLineHeads(blocks: Block[], lines: OutlineLine[], heads: Head[]): Hea
   return added;
 }
 
+/** Characters OCR may make of a part's numbering (「一、」 read as 「人人」, 「二、」 as 「=.」). */
+const UNREAD_NUMBERING = 3;
+
+/**
+ * Where the template's words for a part start in an unnumbered line: at its start, or,
+ * in a line read by OCR, after a few characters that stand where the numbering would.
+ */
+function unnumberedWording(bare: string, ocr: boolean): { part: number; end: number } | null {
+  for (let from = 0; from <= (ocr ? UNREAD_NUMBERING : 0); from++) {
+    const wording = templateWordingAt(bare, from);
+    if (wording) return wording;
+  }
+  return null;
+}
+
 /**
  * Pass three: an unnumbered line opens a part only when nothing else can — it
  * says exactly the template's words for that part, and it stands where that
- * part belongs between the parts already found.
+ * part belongs between the parts already found. A line read by OCR may have a
+ * numbering the engine could not read before those words: it opens the part
+ * with its ordinal unknown, not taken for one missing.
  */
-function unnumberedHeads(lines: OutlineLine[], heads: Head[]): Head[] {
+function unnumberedHeads(blocks: Block[], lines: OutlineLine[], heads: Head[]): Head[] {
   const added: Head[] = [];
   const have = new Set(heads.filter((h) => h.def).map((h) => h.def!.number));
   for (const line of lines) {
     if (line.numbering || line.text.trim().length > MAX_HEADING_LENGTH) continue;
     const bare = line.text.trim().replace(/[。：:]$/, '');
-    const wording = templateWordingAt(bare, 0);
+    const wording = unnumberedWording(bare, isOcr(blocks[line.block]));
     if (!wording || bare.slice(wording.end).trim() || have.has(wording.part)) continue;
     const all = [...heads, ...added].sort((a, b) => position(a) - position(b));
     if (!fitsBetween(all, position({ block: line.block, start: 0 }), wording.part, null)) continue;
@@ -244,7 +263,7 @@ export function findSections(blocks: Block[]): Section[] {
   const lines = outlineOf(blocks);
   const heads = numberedHeads(lines);
   heads.push(...midLineHeads(blocks, lines, heads));
-  heads.push(...unnumberedHeads(lines, heads));
+  heads.push(...unnumberedHeads(blocks, lines, heads));
   heads.sort((a, b) => position(a) - position(b));
   if (heads.length === 0) return [];
 
@@ -263,6 +282,7 @@ export function findSections(blocks: Block[]): Section[] {
       heading,
       text: text.join('\n'),
       page: head.page,
+      ...(isOcr(blocks[head.block]) ? { uncertain: true } : {}),
     });
   };
   blocks.forEach((block, index) => {

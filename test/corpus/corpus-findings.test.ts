@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCANNED } from '../../scripts/corpus/build.js';
+import { OCR_REMEDY, ocrAvailable } from '../../src/extract/ocr/engine.js';
 import { auditPaths } from '../../src/nightly/run.js';
 
 const CORPUS = join(import.meta.dirname, '../../corpus');
@@ -8,6 +10,12 @@ const expected: Record<string, { rule: string; location: string }[]> = JSON.pars
   readFileSync(join(CORPUS, 'expected.json'), 'utf8'),
 );
 const key = (f: { rule: string; location: string }) => `${f.rule} @ ${f.location}`;
+/** a scan is read only with the OCR packages; without them it is extract/unreadable, and its check is skipped */
+const unreadScans = (await ocrAvailable())
+  ? []
+  : Object.keys(expected).filter((f) => SCANNED.test(f.split('/').pop()!));
+if (unreadScans.length)
+  console.warn(`corpus: OCR packages not installed, skipping ${unreadScans.join(', ')} (${OCR_REMEDY})`);
 
 describe('the bundled corpus yields exactly its recorded findings', async () => {
   const run = await auditPaths([CORPUS]);
@@ -22,14 +30,17 @@ describe('the bundled corpus yields exactly its recorded findings', async () => 
   });
 
   for (const file of Object.keys(expected)) {
-    it(file, () => {
+    it.skipIf(unreadScans.includes(file))(file, () => {
       expect((byFile.get(file) ?? []).sort()).toEqual(expected[file]!.map(key).sort());
     });
   }
 
   it('recall and precision are both 100%', () => {
-    const want = Object.entries(expected).flatMap(([file, fs]) => fs.map((f) => `${file} ${key(f)}`));
-    const got = [...byFile].flatMap(([file, fs]) => fs.map((f) => `${file} ${f}`));
+    const counted = (file: string) => !unreadScans.includes(file);
+    const want = Object.entries(expected)
+      .filter(([file]) => counted(file))
+      .flatMap(([file, fs]) => fs.map((f) => `${file} ${key(f)}`));
+    const got = [...byFile].filter(([file]) => counted(file)).flatMap(([file, fs]) => fs.map((f) => `${file} ${f}`));
     const hit = want.filter((w) => got.includes(w)).length;
     console.info(
       `corpus: ${files.length} files, ${want.length} recorded findings, recall ${((hit / want.length) * 100).toFixed(1)}%, precision ${((hit / got.length) * 100).toFixed(1)}%`,

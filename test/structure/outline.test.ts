@@ -246,3 +246,38 @@ describe('what the report prints is recorded as printed', () => {
     ]);
   });
 });
+
+describe('headings read by OCR', () => {
+  const ocr = (text: string): Block => ({ kind: 'paragraph', text, level: null, page: 1, ocr: true });
+  const scan = (first: string) => [
+    ocr(first),
+    ocr(PROSE),
+    ocr('二、主动公开政府信息情况'),
+    ocr('三、收到和处理政府信息公开申请情况'),
+  ];
+
+  it('a numbering the engine could not read opens its part, the ordinal unknown, the heading uncertain', () => {
+    const sections = findSections(scan('人人总体情况'));
+    expect(sections.map((s) => [s.number, s.printed, s.ordinal, s.heading, s.uncertain, s.text])).toEqual([
+      [1, null, null, '人人总体情况', true, PROSE],
+      [2, '二、', 2, '二、主动公开政府信息情况', true, ''],
+      [3, '三、', 3, '三、收到和处理政府信息公开申请情况', true, ''],
+    ]);
+  });
+
+  it('only in a line read by OCR, and only where a numbering could stand', () => {
+    const typed = scan('人人总体情况').map((b) => ({ ...b, ocr: undefined }));
+    expect(parts(typed).map((s) => s[2])).toEqual([2, 3]);
+    expect(parts(scan('本镇全年总体情况')).map((s) => s[2])).toEqual([2, 3]);
+    expect(parts(scan('人人总体情况良好')).map((s) => s[2])).toEqual([2, 3]);
+  });
+
+  it('structure/heading-mislabeled does not take the engine’s misreading for the report’s', async () => {
+    const { rule } = await import('../../src/audit/rules/structure-heading-mislabeled.js');
+    const sections = findSections([...scan('人人总体情况'), ocr('四、政府信息公开行政复议、行政拆讼情况')]);
+    const check = (s: typeof sections) => rule.check({ sections: s } as Parameters<typeof rule.check>[0], {});
+    expect(check(sections)).toEqual([]);
+    const typed = findSections([p('总体情况'), p('四、政府信息公开行政复议、行政拆讼情况')]);
+    expect(check(typed).map((f) => f.severity ?? rule.severity)).toEqual(['warning', 'info']);
+  });
+});

@@ -3,7 +3,9 @@
  * deviates from the template. Different wording is `info` (the part is still
  * recognisable); a wrong or missing number is a `warning`. Script
  * (總體情況), full- and half-width forms, brackets, punctuation and a
- * trailing 。 or ： are not wording.
+ * trailing 。 or ： are not wording. A heading read by OCR from a scan is not
+ * compared: the engine misreads characters at high confidence (行政诉讼 as 行政拆讼,
+ * 「一、」 as 「人人」), and its reading would pose as the report's error.
  *
  * @act `info` (other wording, part still recognised): usually nothing to do.
  * `warning` (missing or wrong number): the heading should carry the template's
@@ -31,7 +33,8 @@ export const rule: Rule = {
   check(report) {
     return report.sections.flatMap((s): RuleFinding[] => {
       const def = SECTIONS.find((d) => d.key === s.key);
-      if (!def) return [];
+      // a heading read by OCR: a misread character or number is the engine's, not the report's
+      if (!def || s.uncertain) return [];
       const place = { location: def.heading, expected: def.heading, actual: s.heading, page: s.page };
       if (s.printed === null)
         return [{ ...place, severity: 'warning', message: `「${s.heading}」缺少编号，模板为「${def.heading}」。` }];

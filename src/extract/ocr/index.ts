@@ -2,7 +2,6 @@ import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { UnreadableDocument, type DocumentIR } from '../../model/ir.js';
 import type { ExtractOptions } from '../options.js';
 import { assemble, type PageContent } from '../pdf/index.js';
-import { findLatticeTables } from '../pdf/lattice.js';
 import { wordsToLines } from '../pdf/lines.js';
 import { openPdf } from '../pdf/load.js';
 import { dropRunningLines } from '../pdf/running.js';
@@ -10,7 +9,7 @@ import type { Word } from '../pdf/words.js';
 import { recogniseTable, dropCjkSpaces } from './cells.js';
 import { startEngine, type Engine } from './engine.js';
 import { inkImage, renderPage, renderScale, type Raster } from './raster.js';
-import { pixelEdges } from './rulings.js';
+import { pixelEdges, pixelTables } from './rulings.js';
 
 /** Words the engine itself doubts this much are specks and smudges, not text. */
 const MIN_WORD_CONFIDENCE = 30;
@@ -68,7 +67,7 @@ async function pageWords(r: Raster, engine: Engine, tables: { x0: number; x1: nu
 
 async function ocrPage(doc: PDFDocumentProxy, number: number, engine: Engine, dpi: number): Promise<PageContent> {
   const raster = await renderPage(doc, number, renderScale(dpi), dpi);
-  const lattice = findLatticeTables(pixelEdges(raster));
+  const lattice = pixelTables(pixelEdges(raster));
   const [tables, words] = await Promise.all([
     Promise.all(lattice.map((t) => recogniseTable(t, raster, engine, number))),
     pageWords(raster, engine, lattice),
@@ -96,6 +95,7 @@ export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions):
     if (doc.numPages > options.maxPages)
       throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
     const dpis = await scanResolutions(doc);
+    options.onOcrStart?.(doc.numPages);
     engine = await startEngine(THREADS);
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) pages.push(await ocrPage(doc, n, engine, dpis[n - 1]!));
@@ -117,7 +117,7 @@ export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions):
       title: null,
       published: null,
       created: null,
-      blocks: assemble(pages),
+      blocks: assemble(pages).map((b) => (b.kind === 'table' ? b : { ...b, ocr: true })),
       diagnostics: [
         {
           code: 'extract/ocr',

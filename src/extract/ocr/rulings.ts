@@ -1,4 +1,5 @@
 import type { Edge } from '../pdf/geometry.js';
+import { findLatticeTables, joinEdges, snapEdges, type LatticeTable } from '../pdf/lattice.js';
 import type { Raster } from './raster.js';
 
 /** Ink at or above this is a drawn pixel (light grey rules of office exports are ~110). */
@@ -39,7 +40,60 @@ function runs(r: Raster, orient: 'h' | 'v'): Edge[] {
   return edges;
 }
 
+/**
+ * A wall that stops this short (pt) of a line across its path meets it. Less than a
+ * row can be tall (one line of 9 pt text and its padding), so no wall reaches past a row.
+ */
+const REACH = 8;
+/** An end this close to a line across it already meets it (the lattice's own tolerance). */
+const MEETS = 3;
+
+/** How far past `end` (in the direction `dir`) the nearest line across `e` lies, if within REACH. */
+function gapTo(e: Edge, across: Edge[], end: number, dir: 1 | -1): number | null {
+  let best: number | null = null;
+  for (const p of across) {
+    if (p.a - MEETS > e.pos || p.b + MEETS < e.pos) continue;
+    const d = (p.pos - end) * dir;
+    if (Math.abs(d) <= MEETS) return null;
+    if (d > 0 && d <= REACH && (best === null || d < best)) best = d;
+  }
+  return best;
+}
+
+/**
+ * Walls carried on to the line they stop just short of. A scan shows only the ink:
+ * where a row-spanning cell's border is drawn a few points above the next row's (a
+ * double line whose inner stroke is too thin or too light to print, as LibreOffice
+ * draws at a page break), or a printed rule breaks off, the walls end in the air and
+ * the frame falls apart into tables with too few columns.
+ */
+export function closeGaps(edges: Edge[]): Edge[] {
+  return edges.map((e) => {
+    const across = edges.filter((p) => p.orient !== e.orient);
+    const after = gapTo(e, across, e.b, 1);
+    const before = gapTo(e, across, e.a, -1);
+    return { ...e, a: e.a - (before ?? 0), b: e.b + (after ?? 0) };
+  });
+}
+
 /** Ruling lines found in the pixels, in page points: what a born-digital PDF states as paths. */
 export function pixelEdges(r: Raster): Edge[] {
   return [...runs(r, 'h'), ...runs(r, 'v')];
+}
+
+/** A table row holds a line of text: 9 pt type and its padding are at least this tall (pt). */
+const MIN_ROW = 12;
+
+/**
+ * A large heading's glyph strokes are long enough to pass for ruling lines (a 22 pt
+ * title's verticals run 18 pt), and their crossings make a "table" whose rows are
+ * slivers between strokes; a table none of whose rows could hold a line of text is that.
+ */
+function holdsText(t: LatticeTable): boolean {
+  return t.ys.slice(1).some((y, i) => y - t.ys[i]! >= MIN_ROW);
+}
+
+/** The tables ruling lines found in a page image make: the lattice stages, after the gaps only pixels have are closed. */
+export function pixelTables(edges: Edge[]): LatticeTable[] {
+  return findLatticeTables(closeGaps(joinEdges(snapEdges(edges)))).filter(holdsText);
 }
