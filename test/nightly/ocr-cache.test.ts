@@ -22,7 +22,7 @@ describe.skipIf(!ocr)('a scan read by OCR (slow)', () => {
     const db = join(dir, 'runs.db');
     const audit = async () => {
       const run = await auditPaths([join(dir, 'in')], { db, jobs: 1 });
-      const report = run.slim()[0]?.report;
+      const report = [...run.slim()][0]?.report;
       const result = { parsed: run.parsed, cached: run.cached, findings: run.findings.map((f) => f.rule), report };
       await run.close();
       return result;
