@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { Block, Diagnostic, DocumentIR, Format } from '../model/ir.js';
+import { UnreadableDocument, type Block, type Diagnostic, type DocumentIR, type Format } from '../model/ir.js';
 import { isoDate } from '../model/dates.js';
 import { buildTable, type DrawnCell } from './grid.js';
 import { cleanText } from './text-normalize.js';
@@ -44,6 +44,92 @@ const BLOCK_TAGS = new Set([
   'figcaption',
 ]);
 const HEADING_TAG = /^h([1-6])$/;
+
+/**
+ * Limits of an HTML page read as a report. A report page is some tens of KB
+ * (the largest real one in the set is 370 KB) and nests some 25 elements
+ * deep; 20 MB of markup is about 400 MB of DOM, within a worker's memory, and
+ * Chromium stops nesting at 512 levels. Past either, the page is not read: the
+ * HTML parser's cost grows with depth times elements, and every walk here is
+ * recursive.
+ */
+export const HTML_MAX_CHARS = 20 * 1024 * 1024;
+export const HTML_MAX_DEPTH = 512;
+const VOID_TAGS = new Set(
+  'area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen'.split(' '),
+);
+/** Elements a start tag of the same name closes when it is open just above: they do not nest by omission. */
+const SELF_CLOSING_SIBLINGS = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'thead', 'tbody', 'tfoot']);
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>|<!--[\s\S]*?-->/g;
+
+/**
+ * How deep the markup nests, estimated from its tags in one pass (before the
+ * parser, whose cost on deep nesting is quadratic): a start tag opens, an end
+ * tag closes up to its element, void and omissible-sibling elements do not
+ * stack. It errs high on unclosed inline tags, so it is only held to a
+ * multiple of the limit; the parsed tree is held to the limit itself.
+ */
+export function markupDepth(html: string): number {
+  const stack: string[] = [];
+  const open = new Map<string, number>();
+  let max = 0;
+  const pop = () => {
+    const tag = stack.pop()!;
+    open.set(tag, open.get(tag)! - 1);
+  };
+  for (const m of html.matchAll(TAG)) {
+    if (m[2] === undefined) continue;
+    const tag = m[2].toLowerCase();
+    if (m[1]) {
+      if (!open.get(tag)) continue;
+      while (stack[stack.length - 1] !== tag) pop();
+      pop();
+      continue;
+    }
+    if (m[3] || VOID_TAGS.has(tag)) continue;
+    // <li>…<li>: the second closes the first when it is near the top (not an item of an outer list)
+    if (SELF_CLOSING_SIBLINGS.has(tag)) {
+      let at = stack.length - 1;
+      while (at >= stack.length - 3 && at >= 0 && stack[at] !== tag) at--;
+      if (at >= 0 && stack[at] === tag) while (stack.length > at) pop();
+    }
+    stack.push(tag);
+    open.set(tag, (open.get(tag) ?? 0) + 1);
+    if (stack.length > max) max = stack.length;
+  }
+  return max;
+}
+
+/** The parsed tree's depth, walked without recursion. */
+function treeDepth(root: AnyNode): number {
+  let max = 0;
+  const stack: [AnyNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    for (const child of (node as Element).children ?? []) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+function tooDeep(depth: number): UnreadableDocument {
+  return new UnreadableDocument(`HTML 嵌套过深（约 ${depth} 层，超过 ${HTML_MAX_DEPTH} 层上限），未解析`, 'too-large');
+}
+
+/** The page's markup within the limits, parsed; a page past them is unreadable, with the limit it passed. */
+function loadWithinLimits(html: string): $ {
+  if (html.length > HTML_MAX_CHARS)
+    throw new UnreadableDocument(
+      `HTML 页面过大（${(html.length / 1048576).toFixed(0)} M 字符，超过 ${HTML_MAX_CHARS / 1048576} M 上限），未解析`,
+      'too-large',
+    );
+  const estimate = markupDepth(html);
+  if (estimate > HTML_MAX_DEPTH * 4) throw tooDeep(estimate);
+  const $ = cheerio.load(html);
+  const depth = treeDepth($.root().get(0)!);
+  if (depth > HTML_MAX_DEPTH) throw tooDeep(depth);
+  return $;
+}
 
 function cjkLength(text: string): number {
   return (text.match(/[\u3400-\u9fff]/g) ?? []).length;
@@ -186,7 +272,7 @@ function metaDate(text: string | undefined): string | null {
 
 /** HTML (already decoded) → DocumentIR. Also the path mammoth's DOCX output takes. */
 export function htmlToDocument(html: string, format: Format = 'html', diagnostics: Diagnostic[] = []): DocumentIR {
-  const $ = cheerio.load(html);
+  const $ = loadWithinLimits(html);
   const title = cleanText($('meta[name="ArticleTitle"]').attr('content') ?? $('title').first().text()) || null;
   const published = metaDate(
     $(
