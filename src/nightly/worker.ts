@@ -4,7 +4,10 @@ import { basename } from 'node:path';
 import { setChildTracker, setTempRoot } from '../extract/sandbox.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../extract/options.js';
 import { UnreadableDocument } from '../model/ir.js';
+import type { AnnualReport } from '../model/report.js';
 import { describeFailure, readReport, sha256 } from '../pipeline.js';
+import { auditReport, type AuditedText } from './audit-task.js';
+import type { ManifestEntry } from './side-files.js';
 
 export interface ParseTask {
   path: string;
@@ -15,6 +18,13 @@ export interface ParseTask {
   /** when the pool gives up on this task (epoch ms): a converter must end before it */
   deadline: number;
 }
+
+/** The per-report rules over a report the parse cache holds, under the same limits as a parse. */
+export interface AuditTask {
+  audit: { report: AnnualReport; file: string; manifest: ManifestEntry | null };
+}
+
+export type AuditOutcome = (AuditedText & { failure?: undefined }) | { failure: string; limit?: boolean };
 
 export interface ParseOutcome {
   sha256: string | null;
@@ -36,6 +46,16 @@ function misbehave(path: string): void {
     const hog: number[][] = [];
     for (;;) hog.push(new Array<number>(1_000_000).fill(hog.length));
   }
+}
+
+/** Test hook of the rule phase: the rules over one named document never end. */
+function misbehaveInRules(path: string): void {
+  if (process.env.NIANBAO_TEST_RULES_HANG === basename(path)) for (;;);
+}
+
+function auditInWorker({ audit }: AuditTask): AuditOutcome {
+  misbehaveInRules(audit.file);
+  return auditReport(audit.report, audit.file, audit.manifest);
 }
 
 function track(slots: Int32Array): void {
@@ -89,8 +109,13 @@ export function specialKind(info: {
   return '特殊文件';
 }
 
+/** A pool worker's task: parse one file, or run the rules over one parsed report. */
+export default async function runTask(task: ParseTask | AuditTask): Promise<ParseOutcome | AuditOutcome> {
+  return 'audit' in task ? auditInWorker(task) : parseInWorker(task);
+}
+
 /** Reads, hashes and parses one file in a pool worker; a bad file is an outcome, never a throw. */
-export default async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
+async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
   track(task.children);
   setTempRoot(task.tmpDir);
   let bytes: Uint8Array;
