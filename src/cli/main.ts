@@ -153,6 +153,16 @@ function program(run: (code: number) => void): Command {
     .summary(say('输出一份报告的结构化模型（JSON）', "print one report's structured model as JSON"))
     .argument('<file>', say('报告文件', 'a report file'))
     .option('-o, --out <file>', say('写入文件而非标准输出', 'write to a file instead of stdout'))
+    .addOption(
+      new Option('--timeout <seconds>', say('解析时限', 'parse time limit'))
+        .argParser(positive('--timeout'))
+        .default(60),
+    )
+    .addOption(
+      new Option('--max-memory <mb>', say('解析进程的内存上限', 'memory limit of the parse worker'))
+        .argParser(positive('--max-memory'))
+        .default(1024),
+    )
     .action(async (file: string, options) => run(await (await import('./extract.js')).extractCommand(file, options)));
 
   root

@@ -119,7 +119,7 @@ export class ParsePool {
     openPools.add(this);
   }
 
-  async parse(path: string): Promise<ParseOutcome> {
+  async parse(path: string, name?: string): Promise<ParseOutcome> {
     const children = new Int32Array(new SharedArrayBuffer(CHILD_SLOTS * 4));
     const task: InFlight = { children, tmpDir: mkdtempSync(join(this.tmpRoot, 't-')) };
     this.inFlight.add(task);

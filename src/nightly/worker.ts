@@ -11,6 +11,8 @@ import type { ManifestEntry } from './side-files.js';
 
 export interface ParseTask {
   path: string;
+  /** the file as the model names it (source.path), when not `path` */
+  name?: string;
   /** slots where this worker records the process groups of the children it starts, for the pool to kill */
   children: Int32Array;
   /** the task's temporary directory, removed by the pool however the task ends */
@@ -130,7 +132,7 @@ async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
   const left = task.deadline - Date.now();
   const options = { ...DEFAULT_EXTRACT_OPTIONS, sofficeTimeoutMs: Math.max(500, left - Math.max(1000, left / 10)) };
   try {
-    const report = await readReport(bytes, task.path, options);
+    const report = await readReport(bytes, task.name ?? task.path, options);
     return {
       sha256: hash,
       reportJson: JSON.stringify(report),
