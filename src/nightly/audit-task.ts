@@ -1,15 +1,20 @@
 import { runRules } from '../audit/engine.js';
 import { RULES } from '../audit/rules/index.js';
 import { agencyKey, agencyLevel } from '../model/agencies.js';
+import type { Finding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
-import { encodeFindings } from './cached-findings.js';
 import { corpusDigest } from './digest.js';
-import { withFingerprints } from './history.js';
 import { isCorpusRule } from './shard-output.js';
-import type { ManifestEntry } from './side-files.js';
 
 /** The rules over one report; the cross-year ones run in the main thread, over every report's digest. */
 export const LOCAL_RULES = RULES.filter((r) => !isCorpusRule(r.id));
+
+/** What a manifest row says of a report (side-files.ts ManifestEntry, which the rules' cache key need not cover). */
+interface ManifestEntry {
+  agency: string | null;
+  year: number | null;
+  published: string | null;
+}
 
 /** The manifest knows better than the report's title who published it, for which year, and when. */
 export function withManifest(report: AnnualReport, entry: ManifestEntry | undefined | null): AnnualReport {
@@ -24,9 +29,9 @@ export function withManifest(report: AnnualReport, entry: ManifestEntry | undefi
   return { ...report, meta };
 }
 
-/** One file's rule outcome as the rule cache stores it: encoded, fingerprinted findings and the digest as JSON. */
+/** One file's rule outcome: its findings (fingerprinted by the main thread, with the run's paths) and its digest as JSON. */
 export interface AuditedText {
-  findings: string;
+  findings: Finding[];
   digest: string;
 }
 
@@ -34,7 +39,7 @@ export interface AuditedText {
 export function auditReport(report: AnnualReport, file: string, entry: ManifestEntry | null): AuditedText {
   const seen = withManifest(report, entry);
   return {
-    findings: encodeFindings(withFingerprints(runRules(seen, file, {}, LOCAL_RULES))),
+    findings: runRules(seen, file, {}, LOCAL_RULES),
     digest: JSON.stringify(corpusDigest(seen)),
   };
 }

@@ -126,6 +126,7 @@ export class ParsePool {
     try {
       const out = await this.limited({
         path,
+        name,
         children,
         tmpDir: task.tmpDir,
         deadline: Date.now() + this.options.timeoutMs,

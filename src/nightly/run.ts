@@ -11,9 +11,7 @@ import type { AnnualReport } from '../model/report.js';
 import { toFinding } from '../audit/rule.js';
 import { rule as unreadable, unreadableFinding } from '../audit/rules/extract-unreadable.js';
 import { CorpusIndex } from './agencies.js';
-import { agencyKey, agencyLevel } from '../model/agencies.js';
 import { decodeFindings, encodeFindings } from './cached-findings.js';
-import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
 import {
   applyHistory,
@@ -229,7 +227,7 @@ async function auditStale(
         const audited = await pool.audit({ report, file: entry.file, manifest: manifest.get(entry.abs) ?? null });
         if (audited.failure !== undefined)
           record(entry, withFingerprints(unreadableFindings(entry.file, audited.failure)), null, true);
-        else record(entry, decodeFindings(entry.file, audited.findings), audited.digest, false);
+        else record(entry, withFingerprints(audited.findings), audited.digest, false);
       }
     };
     try {
