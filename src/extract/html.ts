@@ -48,12 +48,13 @@ const HEADING_TAG = /^h([1-6])$/;
 /**
  * Limits of an HTML page read as a report. A report page is some tens of KB
  * (the largest real one in the set is 370 KB) and nests some 25 elements
- * deep; 20 MB of markup is about 400 MB of DOM, within a worker's memory, and
- * Chromium stops nesting at 512 levels. Past either, the page is not read: the
+ * deep; a one-line page of 19 MB of markup peaked at 830 MB (the whole
+ * process, DOM and text), so 10 MB keeps a page well within a worker's
+ * default 1 GB. Chromium stops nesting at 512 levels. Past either, the page is not read: the
  * HTML parser's cost grows with depth times elements, and every walk here is
  * recursive.
  */
-export const HTML_MAX_CHARS = 20 * 1024 * 1024;
+export const HTML_MAX_CHARS = 10 * 1024 * 1024;
 export const HTML_MAX_DEPTH = 512;
 const VOID_TAGS = new Set(
   'area base br col embed hr img input link meta param source track wbr basefont bgsound frame keygen'.split(' '),
@@ -160,16 +161,21 @@ const REPORT_TITLE = /政府信息公开|政务公开/;
  */
 function findReportRoot($: $): cheerio.Cheerio<Element> {
   const body = $('body').length ? $('body') : $.root().children().first();
-  const total = cjkLength(body.text());
-  const tables = body.find('table').length;
-  const titles = body
-    .find('h1, h2, h3')
-    .filter((_, h) => REPORT_TITLE.test($(h).text()) && /报告/.test($(h).text()))
-    .toArray();
-  const holdsAll = (child: Element) =>
-    cjkLength($(child).text()) >= total * 0.85 &&
-    $(child).find('table').length + ($(child).is('table') ? 1 : 0) >= tables &&
-    titles.every((t) => t === child || $(child).find(t).length > 0);
+  const isTitle = (el: Element) =>
+    /^h[1-3]$/i.test(el.tagName) && REPORT_TITLE.test($(el).text()) && /报告/.test($(el).text());
+  const held = heldBelow(body.get(0)!, isTitle);
+  const all = held.get(body.get(0)!)!;
+  // the titles below the body (the body itself is never its own title)
+  const titles = all.titles - (isTitle(body.get(0)!) ? 1 : 0);
+  const holdsAll = (child: Element) => {
+    const c = held.get(child);
+    return (
+      !!c &&
+      c.cjk >= all.cjk * 0.85 &&
+      c.tables + (child.tagName === 'table' ? 1 : 0) >= all.tables &&
+      c.titles >= titles
+    );
+  };
   let root = body as cheerio.Cheerio<Element>;
   for (;;) {
     const next = root
@@ -179,6 +185,44 @@ function findReportRoot($: $): cheerio.Cheerio<Element> {
     if (!next || (next as Element).tagName === 'table') return root;
     root = $(next as Element);
   }
+}
+
+interface Held {
+  /** CJK characters of its text */
+  cjk: number;
+  /** tables below it */
+  tables: number;
+  /** the titles among it and the elements below it */
+  titles: number;
+}
+
+/** What each element holds, from one walk of the tree (asking each child's text and tables anew was quadratic). */
+function heldBelow(root: AnyNode, isTitle: (el: Element) => boolean): Map<AnyNode, Held> {
+  const held = new Map<AnyNode, Held>();
+  const stack: [AnyNode, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [node, done] = stack.pop()!;
+    if (node.type === 'text') {
+      held.set(node, { cjk: cjkLength((node as unknown as { data: string }).data), tables: 0, titles: 0 });
+      continue;
+    }
+    const children = node.type === 'comment' ? [] : ((node as Element).children ?? []);
+    if (!done) {
+      stack.push([node, true]);
+      for (const child of children) stack.push([child, false]);
+      continue;
+    }
+    const sum: Held = { cjk: 0, tables: 0, titles: node.type === 'tag' && isTitle(node as Element) ? 1 : 0 };
+    for (const child of children) {
+      const c = held.get(child);
+      if (!c) continue;
+      sum.cjk += c.cjk;
+      sum.tables += c.tables + ((child as Element).tagName === 'table' ? 1 : 0);
+      sum.titles += c.titles;
+    }
+    held.set(node, sum);
+  }
+  return held;
 }
 
 function isLayoutTable($: $, table: Element): boolean {

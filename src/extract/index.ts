@@ -14,7 +14,7 @@ export { UnreadableDocument };
  * of KB of markup (HTML_MAX_CHARS holds the decoded page, whatever path it
  * came by), and decoding alone would hold the file three times over.
  */
-export const MARKUP_MAX_BYTES = 20 * 1024 * 1024;
+export const MARKUP_MAX_BYTES = 10 * 1024 * 1024;
 
 function withinMarkupLimit(bytes: Uint8Array, what: string): void {
   if (bytes.length > MARKUP_MAX_BYTES)
