@@ -1,21 +1,40 @@
-import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DEFAULTS } from '../nightly/run.js';
+import { ParsePool } from '../nightly/pool.js';
 import { writeAtomic } from '../output/atomic.js';
-import { describeFailure, readReport } from '../pipeline.js';
-import { say } from './lang.js';
-import { CliError } from './usage.js';
 
-export async function extractCommand(file: string, options: { out?: string }): Promise<number> {
-  const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-    throw new CliError(say(`无法打开 ${file}：${e.code ?? e.message}`, `cannot open ${file}: ${e.code ?? e.message}`));
+export interface ExtractOptions {
+  out?: string;
+  /** seconds */
+  timeout?: number;
+  maxMemory?: number;
+  /** false with --no-ocr */
+  ocr?: boolean;
+}
+
+/**
+ * Parses one file in a worker, under the same limits as `audit`: the file is
+ * opened without blocking and read only when it is a regular file within the
+ * size limit, and a parse past --timeout or --max-memory ends with a message.
+ */
+export async function extractCommand(file: string, options: ExtractOptions): Promise<number> {
+  const pool = new ParsePool({
+    jobs: 1,
+    timeoutMs: (options.timeout ?? DEFAULTS.timeoutMs / 1000) * 1000,
+    maxMemoryMb: options.maxMemory ?? DEFAULTS.maxMemoryMb,
   });
+  let out: Awaited<ReturnType<ParsePool['parse']>>;
   try {
-    const report = await readReport(bytes, file);
-    const json = `${JSON.stringify(report, null, 2)}\n`;
-    if (options.out) await writeAtomic(options.out, json);
-    else process.stdout.write(json);
-    return 0;
-  } catch (error) {
-    process.stderr.write(`nianbao: ${file}: ${describeFailure(error)}\n`);
+    out = await pool.parse(resolve(file), options.ocr ?? true, file);
+  } finally {
+    await pool.close();
+  }
+  if (out.reportJson === null) {
+    process.stderr.write(`nianbao: ${file}: ${out.failure ?? '未能解析'}\n`);
     return 2;
   }
+  const json = `${JSON.stringify(JSON.parse(out.reportJson), null, 2)}\n`;
+  if (options.out) await writeAtomic(options.out, json);
+  else process.stdout.write(json);
+  return 0;
 }

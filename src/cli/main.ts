@@ -164,6 +164,20 @@ function program(run: (code: number) => void): Command {
     .summary(say('输出一份报告的结构化模型（JSON）', "print one report's structured model as JSON"))
     .argument('<file>', say('报告文件', 'a report file'))
     .option('-o, --out <file>', say('写入文件而非标准输出', 'write to a file instead of stdout'))
+    .addOption(
+      new Option('--timeout <seconds>', say('解析时限', 'parse time limit'))
+        .argParser(positive('--timeout'))
+        .default(60),
+    )
+    .addOption(
+      new Option('--max-memory <mb>', say('解析进程的内存上限', 'memory limit of the parse worker'))
+        .argParser(positive('--max-memory'))
+        .default(1024),
+    )
+    .option(
+      '--no-ocr',
+      say('不识别扫描件（扫描件记为 extract/unreadable）', 'do not OCR scans (they stay extract/unreadable)'),
+    )
     .action(async (file: string, options) => run(await (await import('./extract.js')).extractCommand(file, options)));
 
   root

@@ -4,6 +4,21 @@ import { sniff } from './sniff.js';
 
 export { UnreadableDocument };
 
+/**
+ * An HTML page or a text file past this is not decoded: a report is some tens
+ * of KB of markup (HTML_MAX_CHARS holds the decoded page, whatever path it
+ * came by), and decoding alone would hold the file three times over.
+ */
+export const MARKUP_MAX_BYTES = 10 * 1024 * 1024;
+
+function withinMarkupLimit(bytes: Uint8Array, what: string): void {
+  if (bytes.length > MARKUP_MAX_BYTES)
+    throw new UnreadableDocument(
+      `${what}过大（${(bytes.length / 1048576).toFixed(0)} MB，超过 ${MARKUP_MAX_BYTES / 1048576} MB 上限），未解析`,
+      'too-large',
+    );
+}
+
 /** Share of U+FFFD / private-use characters beyond which decoded text is mojibake, not a report. */
 const GARBLED_SHARE = 0.05;
 
@@ -56,6 +71,7 @@ export async function extractDocument(
     case 'html': {
       const mht = await import('./mht.js');
       if (mht.isMht(bytes)) return mht.mhtToDocument(bytes);
+      withinMarkupLimit(bytes, 'HTML 页面');
       const { text, encoding } = await decodedOrUnreadable(bytes);
       const doc = (await import('./html.js')).htmlToDocument(text);
       doc.diagnostics.push({ code: 'extract/encoding', message: `decoded as ${encoding}` });
@@ -66,6 +82,7 @@ export async function extractDocument(
         return (await import('./docx.js')).wordXmlToDocument(bytes, options);
       const mht = await import('./mht.js');
       if (mht.isMht(bytes)) return mht.mhtToDocument(bytes);
+      withinMarkupLimit(bytes, '文本文件');
       const { text, encoding } = await decodedOrUnreadable(bytes);
       const doc = (await import('./text.js')).textToDocument(text);
       doc.diagnostics.push({ code: 'extract/encoding', message: `decoded as ${encoding}` });

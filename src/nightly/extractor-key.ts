@@ -11,7 +11,7 @@ export const CACHE_FORMAT = 1;
 /** The modules that turn bytes into an AnnualReport: everything they import is parsing code. */
 const PARSING_ENTRIES = ['extract/index', 'structure/index'];
 /** The modules that turn an AnnualReport into cached findings and digests. */
-const RULES_ENTRIES = ['audit/engine', 'nightly/digest', 'nightly/cached-findings'];
+const RULES_ENTRIES = ['audit/engine', 'nightly/digest', 'nightly/cached-findings', 'nightly/audit-task'];
 
 const RELATIVE_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 

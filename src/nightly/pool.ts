@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { killGroup } from '../extract/sandbox.js';
-import type { ParseOutcome, ParseTask } from './worker.js';
+import type { AuditOutcome, AuditTask, ParseOutcome, ParseTask } from './worker.js';
 
 export interface PoolOptions {
   jobs: number;
@@ -47,6 +47,16 @@ function crashReason(error: Error, maxMemoryMb: number): string {
   if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
     return `解析时内存超限（超过 ${maxMemoryMb} MB），已中止`;
   return `解析进程异常退出（${error.message}）`;
+}
+
+function auditTimeoutReason(ms: number): string {
+  return `核查规则超时（超过 ${ms / 1000} 秒），已中止`;
+}
+
+function auditCrashReason(error: Error, maxMemoryMb: number): string {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return `核查规则时内存超限（超过 ${maxMemoryMb} MB），已中止`;
+  return `核查规则时进程异常退出（${error.message}）`;
 }
 
 /** A task in flight: where its worker records its children's process groups, and its temporary directory. */
@@ -101,7 +111,7 @@ process.once('exit', abortAllPools);
  * however the task ends, and so do its temporary files.
  */
 export class ParsePool {
-  private readonly pool: Piscina<ParseTask, ParseOutcome>;
+  private readonly pool: Piscina<ParseTask | AuditTask, ParseOutcome | AuditOutcome>;
   private readonly tmpRoot: string;
   private readonly inFlight = new Set<InFlight>();
 
@@ -121,14 +131,54 @@ export class ParsePool {
     openPools.add(this);
   }
 
-  async parse(path: string, ocr = true): Promise<ParseOutcome> {
+  async parse(path: string, ocr = true, name?: string): Promise<ParseOutcome> {
+    const children = new Int32Array(new SharedArrayBuffer(CHILD_SLOTS * 4));
+    const ocrPages = new Int32Array(new SharedArrayBuffer(4));
+    const task: InFlight = { children, tmpDir: mkdtempSync(join(this.tmpRoot, 't-')) };
+    this.inFlight.add(task);
+    try {
+      const deadline = Date.now() + this.options.timeoutMs;
+      const out = await this.limited({ path, name, ocr, children, tmpDir: task.tmpDir, deadline, ocrPages }, ocrPages);
+      if (out.ok) return out.value as ParseOutcome;
+      const failure = out.timedOut
+        ? timeoutReason(out.limitMs, Atomics.load(ocrPages, 0))
+        : crashReason(out.error, this.options.maxMemoryMb);
+      return { sha256: null, reportJson: null, failure, agency: null, year: null, limit: true };
+    } finally {
+      this.inFlight.delete(task);
+      endTask(task);
+    }
+  }
+
+  /**
+   * The per-report rules over one parsed report, under the same time and
+   * memory limit as a parse: rules that run past it come back as a failure of
+   * this run (a limit, never cached), and the pool goes on.
+   */
+  async audit(task: AuditTask['audit']): Promise<AuditOutcome> {
+    const out = await this.limited({ audit: task });
+    if (out.ok) return out.value as AuditOutcome;
+    const failure = out.timedOut
+      ? auditTimeoutReason(this.options.timeoutMs)
+      : auditCrashReason(out.error, this.options.maxMemoryMb);
+    return { failure, limit: true };
+  }
+
+  /**
+   * Runs one task under the time limit; a task past it, or whose worker died, is reported as such. When the
+   * limit comes, a scan's recognition started meanwhile (its pages in `ocrPages`) has earned its pages' time.
+   */
+  private async limited(
+    task: ParseTask | AuditTask,
+    ocrPages?: Int32Array,
+  ): Promise<
+    { ok: true; value: ParseOutcome | AuditOutcome } | { ok: false; timedOut: boolean; error: Error; limitMs: number }
+  > {
     const controller = new AbortController();
     let timedOut = false;
-    const ocrPages = new Int32Array(new SharedArrayBuffer(4));
     const allowance = () =>
-      Math.min(Atomics.load(ocrPages, 0), OCR_ALLOWANCE_PAGES) * (this.options.ocrPageMs ?? OCR_PAGE_MS);
+      ocrPages ? Math.min(Atomics.load(ocrPages, 0), OCR_ALLOWANCE_PAGES) * (this.options.ocrPageMs ?? OCR_PAGE_MS) : 0;
     let limit = this.options.timeoutMs;
-    // when the limit comes, a scan's recognition started meanwhile has earned its pages' time
     const expire = () => {
       const due = this.options.timeoutMs + allowance();
       if (due > limit) {
@@ -140,30 +190,12 @@ export class ParsePool {
       controller.abort();
     };
     let timer = setTimeout(expire, limit);
-    const children = new Int32Array(new SharedArrayBuffer(CHILD_SLOTS * 4));
-    const task: InFlight = { children, tmpDir: mkdtempSync(join(this.tmpRoot, 't-')) };
-    this.inFlight.add(task);
     try {
-      return await this.pool.run(
-        {
-          path,
-          ocr,
-          children,
-          tmpDir: task.tmpDir,
-          deadline: Date.now() + this.options.timeoutMs,
-          ocrPages,
-        },
-        { signal: controller.signal },
-      );
+      return { ok: true, value: await this.pool.run(task, { signal: controller.signal }) };
     } catch (error) {
-      const failure = timedOut
-        ? timeoutReason(limit, Atomics.load(ocrPages, 0))
-        : crashReason(error as Error, this.options.maxMemoryMb);
-      return { sha256: null, reportJson: null, failure, agency: null, year: null, limit: true };
+      return { ok: false, timedOut, error: error as Error, limitMs: limit };
     } finally {
       clearTimeout(timer);
-      this.inFlight.delete(task);
-      endTask(task);
     }
   }
 

@@ -4,15 +4,14 @@ import { availableParallelism } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { runRules } from '../audit/engine.js';
 import type { RuleContext } from '../audit/rule.js';
+import { withManifest } from './audit-task.js';
 import { RULES } from '../audit/rules/index.js';
 import type { Finding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
 import { toFinding } from '../audit/rule.js';
 import { rule as unreadable, unreadableFinding } from '../audit/rules/extract-unreadable.js';
 import { CorpusIndex } from './agencies.js';
-import { agencyKey, agencyLevel } from '../model/agencies.js';
 import { decodeFindings, encodeFindings } from './cached-findings.js';
-import { corpusDigest } from './digest.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
 import { refingerprint, toStored, withFingerprints, type RunFinding } from './history.js';
 import type { Severity, StoredFinding } from '../model/finding.js';
@@ -117,7 +116,6 @@ interface Audited {
 
 export const DEFAULTS = { timeoutMs: 60_000, maxMemoryMb: 1024 };
 
-const LOCAL_RULES = RULES.filter((r) => !isCorpusRule(r.id));
 const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
 
 // The extractors stay out of the main thread (pipeline.ts pulls in pdf.js): a warm run never parses.
@@ -197,19 +195,6 @@ async function parseMissing(
   return unique.length;
 }
 
-/** The manifest knows better than the report's title who published it, for which year, and when. */
-function withManifest(report: AnnualReport, entry: ManifestEntry | undefined): AnnualReport {
-  if (!entry) return report;
-  const meta = {
-    ...report.meta,
-    agency: entry.agency ?? report.meta.agency,
-    ...(entry.agency ? { agencyLevel: agencyLevel(entry.agency), agencyKey: agencyKey(entry.agency) } : {}),
-    year: entry.year ?? report.meta.year,
-    published: entry.published ?? report.meta.published,
-  };
-  return { ...report, meta };
-}
-
 /** The manifest entry changes what the rules see, so it is part of the cache key. */
 function auditKey(rules: string, entry: ManifestEntry | undefined): string {
   if (!entry) return rules;
@@ -223,33 +208,57 @@ const unreadableFindings = (file: string, failure: string): Finding[] => [
   toFinding(unreadable, null, file, unreadableFinding(failure)),
 ];
 
-/** Runs the per-report rules over a report the rule cache lacks (from the parse cache), and caches the outcome. */
-function auditStale(
+/**
+ * Runs the per-report rules over each report the rule cache lacks (from the
+ * parse cache), `jobs` at a time in the worker pool under the file's time and
+ * memory limit, and caches each outcome. Rules that run past the limit are
+ * the file's failure for this run only, like a parse that does.
+ */
+async function auditStale(
   store: Store,
   parsingKey: string,
   manifest: Map<string, ManifestEntry>,
   stale: Entry[],
-): Map<string, Audited> {
+  options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb'>>,
+): Promise<Map<string, Audited>> {
   const out = new Map<string, Audited>();
   const rows: Parameters<Store['putAudited']>[0] = [];
-  for (const entry of stale) {
-    const parsed = entry.sha256 ? store.parsed(entry.sha256, parsingKey) : null;
-    const report = parsed?.report ? withManifest(parsed.report, manifest.get(entry.abs)) : null;
-    const findings = withFingerprints(
-      report
-        ? runRules(report, entry.file, {}, LOCAL_RULES)
-        : unreadableFindings(entry.file, entry.failure ?? parsed?.failure ?? '未能解析'),
-    );
-    const digest = report ? corpusDigest(report) : null;
-    out.set(entry.file, { findings, digest });
+  const record = (entry: Entry, findings: RunFinding[], digest: string | null, limited: boolean) => {
+    out.set(entry.file, { findings, digest: digest ? (JSON.parse(digest) as AnnualReport) : null });
+    // rules past the limit are this run's failure of the file, like a parse past it: kept in memory, not cached
+    if (limited) entry.limited = true;
     if (entry.sha256 && !entry.limited)
-      rows.push({
-        path: entry.file,
-        sha256: entry.sha256,
-        key: entry.key,
-        findings: encodeFindings(findings),
-        digest: digest && JSON.stringify(digest),
-      });
+      rows.push({ path: entry.file, sha256: entry.sha256, key: entry.key, findings: encodeFindings(findings), digest });
+  };
+  const readable: { entry: Entry; report: AnnualReport }[] = [];
+  for (const entry of stale) {
+    const parsed = entry.sha256 && !entry.limited ? store.parsed(entry.sha256, parsingKey) : null;
+    if (parsed?.report) readable.push({ entry, report: parsed.report });
+    else
+      record(
+        entry,
+        withFingerprints(unreadableFindings(entry.file, entry.failure ?? parsed?.failure ?? '未能解析')),
+        null,
+        false,
+      );
+  }
+  if (readable.length) {
+    const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb });
+    let next = 0;
+    const lane = async () => {
+      while (next < readable.length) {
+        const { entry, report } = readable[next++]!;
+        const audited = await pool.audit({ report, file: entry.file, manifest: manifest.get(entry.abs) ?? null });
+        if (audited.failure !== undefined)
+          record(entry, withFingerprints(unreadableFindings(entry.file, audited.failure)), null, true);
+        else record(entry, withFingerprints(audited.findings), audited.digest, false);
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(options.jobs, readable.length) }, lane));
+    } finally {
+      await pool.close();
+    }
   }
   store.putAudited(rows);
   return out;
@@ -260,16 +269,17 @@ function auditStale(
  * cached is read back per file later, so only the findings the cache does
  * not keep (limits of this run, files without a hash) stay in memory.
  */
-function auditInBatches(
+async function auditInBatches(
   store: Store,
   parsingKey: string,
   manifest: Map<string, ManifestEntry>,
   stale: Entry[],
-): Map<string, RunFinding[]> {
+  limits: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb'>>,
+): Promise<Map<string, RunFinding[]>> {
   const unstored = new Map<string, RunFinding[]>();
   for (let at = 0; at < stale.length; at += AUDIT_BATCH) {
     const batch = stale.slice(at, at + AUDIT_BATCH);
-    const audited = auditStale(store, parsingKey, manifest, batch);
+    const audited = await auditStale(store, parsingKey, manifest, batch, limits);
     for (const e of batch) if (!e.sha256 || e.limited) unstored.set(e.file, audited.get(e.file)!.findings);
   }
   return unstored;
@@ -362,22 +372,21 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   cached.clear();
   let done = entries.length - stale.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, parsingKey)).length;
   options.onProgress?.(done, entries.length);
-  const jobs = options.jobs ?? availableParallelism();
+  const limits = {
+    jobs: options.jobs ?? availableParallelism(),
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    maxMemoryMb: options.maxMemoryMb ?? DEFAULTS.maxMemoryMb,
+  };
   const parsed = await parseMissing(
     store,
     parsingKey,
     stale,
-    {
-      jobs,
-      timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-      maxMemoryMb: options.maxMemoryMb ?? DEFAULTS.maxMemoryMb,
-      ocr: options.ocr ?? true,
-    },
+    { ...limits, ocr: options.ocr ?? true },
     () => options.onProgress?.(++done, entries.length),
     readable,
   ).finally(() => readable.remove());
   options.onProgress?.(entries.length, entries.length);
-  const unstored = auditInBatches(store, parsingKey, manifest, stale);
+  const unstored = await auditInBatches(store, parsingKey, manifest, stale, limits);
 
   const withDigest = new Set<string>();
   const digests = new DigestCache(store);

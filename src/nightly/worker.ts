@@ -4,12 +4,17 @@ import { basename } from 'node:path';
 import { setChildTracker, setTempRoot } from '../extract/sandbox.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../extract/options.js';
 import { UnreadableDocument } from '../model/ir.js';
+import type { AnnualReport } from '../model/report.js';
 import { describeFailure, readReport, sha256 } from '../pipeline.js';
+import { auditReport, type AuditedText } from './audit-task.js';
+import type { ManifestEntry } from './side-files.js';
 
 export interface ParseTask {
   path: string;
   /** recognise scans (default on) */
   ocr?: boolean;
+  /** the file as the model names it (source.path), when not `path` */
+  name?: string;
   /** slots where this worker records the process groups of the children it starts, for the pool to kill */
   children: Int32Array;
   /** the task's temporary directory, removed by the pool however the task ends */
@@ -19,6 +24,13 @@ export interface ParseTask {
   /** slot 0: the pages of a scan this worker is recognising, for the pool to allow time for */
   ocrPages?: Int32Array;
 }
+
+/** The per-report rules over a report the parse cache holds, under the same limits as a parse. */
+export interface AuditTask {
+  audit: { report: AnnualReport; file: string; manifest: ManifestEntry | null };
+}
+
+export type AuditOutcome = (AuditedText & { failure?: undefined }) | { failure: string; limit?: boolean };
 
 export interface ParseOutcome {
   sha256: string | null;
@@ -49,6 +61,16 @@ async function slowScan(path: string, onOcrStart: (pages: number) => void): Prom
   if (!ms) return;
   onOcrStart(Number(pages));
   await new Promise((done) => setTimeout(done, Number(ms)));
+}
+
+/** Test hook of the rule phase: the rules over one named document never end. */
+function misbehaveInRules(path: string): void {
+  if (process.env.NIANBAO_TEST_RULES_HANG === basename(path)) for (;;);
+}
+
+function auditInWorker({ audit }: AuditTask): AuditOutcome {
+  misbehaveInRules(audit.file);
+  return auditReport(audit.report, audit.file, audit.manifest);
 }
 
 function track(slots: Int32Array): void {
@@ -102,8 +124,13 @@ export function specialKind(info: {
   return '特殊文件';
 }
 
+/** A pool worker's task: parse one file, or run the rules over one parsed report. */
+export default async function runTask(task: ParseTask | AuditTask): Promise<ParseOutcome | AuditOutcome> {
+  return 'audit' in task ? auditInWorker(task) : parseInWorker(task);
+}
+
 /** Reads, hashes and parses one file in a pool worker; a bad file is an outcome, never a throw. */
-export default async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
+async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
   track(task.children);
   setTempRoot(task.tmpDir);
   let bytes: Uint8Array;
@@ -126,7 +153,7 @@ export default async function parseInWorker(task: ParseTask): Promise<ParseOutco
   };
   try {
     await slowScan(task.path, options.onOcrStart);
-    const report = await readReport(bytes, task.path, options);
+    const report = await readReport(bytes, task.name ?? task.path, options);
     return {
       sha256: hash,
       reportJson: JSON.stringify(report),

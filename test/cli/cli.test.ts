@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +8,12 @@ import { RULES } from '../../src/audit/rules/index.js';
 const ROOT = join(import.meta.dirname, '../..');
 const SEED = join(ROOT, 'test/fixtures/linwei-hrss-2023.txt');
 
-function nianbao(args: string[], cwd = mkdtempSync(join(tmpdir(), 'nianbao-cli-'))) {
+function nianbao(args: string[], cwd = mkdtempSync(join(tmpdir(), 'nianbao-cli-')), env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/nianbao.js'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8' },
+    env: { ...process.env, NO_COLOR: '1', LANG: 'en_US.UTF-8', LC_ALL: 'en_US.UTF-8', ...env },
+    timeout: 60_000,
   });
   return { ...r, cwd };
 }
@@ -60,6 +61,27 @@ describe('nianbao CLI (built dist/)', () => {
     expect(nianbao(['audit', SEED, '--fail-on', 'sometimes']).status).toBe(2);
     expect(nianbao(['frobnicate']).status).toBe(2);
   });
+
+  it('extract runs under the limits of audit: a FIFO, a device, a hang end promptly with exit 2 and a reason', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
+    const started = Date.now();
+    const fifo = nianbao(['extract', 'pipe.txt'], dir);
+    expect(fifo).toMatchObject({ status: 2, stdout: '' });
+    expect(fifo.stderr).toMatch(/pipe\.txt: 不是普通文件（命名管道 FIFO），未读取/);
+    const zero = nianbao(['extract', '/dev/zero'], dir);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toMatch(/不是普通文件（字符设备）/);
+    writeFileSync(join(dir, 'hang.txt'), '某县水利局2023年政府信息公开工作年度报告\n');
+    const hang = nianbao(['extract', 'hang.txt', '--timeout', '2'], dir, { NIANBAO_TEST_HANG: 'hang.txt' });
+    expect(hang.status).toBe(2);
+    expect(hang.stderr).toMatch(/解析超时（超过 2 秒）/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(nianbao(['extract', 'missing.txt'], dir)).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/ENOENT/),
+    });
+  }, 60_000);
 
   it('extract prints the model with every key of the contract', () => {
     const r = nianbao(['extract', SEED]);

@@ -159,3 +159,36 @@ describe('a CMS page with the title beside the article body', () => {
     expect(doc.blocks[0]).toMatchObject({ kind: 'heading', text: '某局2023年政府信息公开工作年度报告' });
   });
 });
+
+describe('limits of an HTML page', () => {
+  it('a page nested past the limit is unreadable at once, not a quadratic parse', () => {
+    const depth = 100_000;
+    const started = performance.now();
+    expect(() => htmlToDocument(page(`${'<div>'.repeat(depth)}一、总体情况${'</div>'.repeat(depth)}`))).toThrow(
+      /嵌套过深/,
+    );
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('nesting within the limit is read', () => {
+    const doc = htmlToDocument(page(`${'<div>'.repeat(300)}<p>一、总体情况</p>${'</div>'.repeat(300)}`));
+    expect(doc.blocks.map((b) => (b.kind === 'table' ? '' : b.text))).toContain('一、总体情况');
+  });
+
+  it('unclosed list items and cells do not count as nesting', () => {
+    const items = Array.from({ length: 5000 }, (_, i) => `<li>第${i}项`).join('');
+    expect(() => htmlToDocument(page(`<ul>${items}</ul>`))).not.toThrow();
+  });
+
+  it('a page over the size limit is unreadable (too-large), not a DOM', async () => {
+    const big = page(`<p>${'本年收到申请12件。'.repeat(2_500_000)}</p>`);
+    await expect(extractDocument(Buffer.from(big))).rejects.toMatchObject({ reason: 'too-large' });
+  });
+});
+
+describe('limits of a text file', () => {
+  it('a text file over the size limit is unreadable (too-large)', async () => {
+    const big = Buffer.alloc(21 * 1024 * 1024, '本年收到申请12件。\n');
+    await expect(extractDocument(big)).rejects.toMatchObject({ reason: 'too-large', message: /文本文件过大/ });
+  });
+});

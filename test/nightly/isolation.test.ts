@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCorpus } from '../../bench/make-corpus.js';
 import { nianbao, readCsv, tempDir } from './helpers.js';
@@ -29,4 +29,32 @@ describe('a document that hangs or kills its worker', () => {
     const audited = new Set(rows.map((r) => r.file));
     expect(audited.size).toBe(15);
   });
+});
+
+describe('rules that never end', () => {
+  it('end as a timeout finding for their file within the limit, are not cached, and the run goes on', () => {
+    const dir = tempDir();
+    makeCorpus(join(dir, 'c'), 4);
+    const victimPath = (readdirSync(join(dir, 'c'), { recursive: true }) as string[])
+      .filter((f) => /\.(txt|html)$/.test(f))
+      .sort()[0]!;
+    const victim = basename(victimPath);
+    const args = ['audit', 'c', '--db', 'x.db', '--jobs', '2', '--timeout', '3', '--no-progress'];
+    const started = Date.now();
+    const run = nianbao(dir, args, { NIANBAO_TEST_RULES_HANG: victim });
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(run.status).toBe(0);
+    const rows = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
+    expect(rows.find((r) => r.file === `c/${victimPath}`)).toMatchObject({
+      rule: 'extract/unreadable',
+      actual: expect.stringMatching(/核查规则超时（超过 3 秒）/),
+    });
+    expect(rows.filter((r) => r.rule === 'extract/unreadable')).toHaveLength(1);
+    // the parse was cached, the timeout was not: the next run only runs the rules again
+    const again = nianbao(dir, args);
+    expect(again.stderr).toMatch(/0 parsed, 4 from cache/);
+    const rerun = readCsv(join(dir, 'nianbao-out/discrepancies.csv'));
+    expect(rerun.filter((r) => r.rule === 'extract/unreadable')).toEqual([]);
+    expect(rerun.some((r) => r.file === `c/${victimPath}`)).toBe(true);
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
 import type { AnnualReport } from '../../model/report.js';
 import type { RuleFinding } from '../rule.js';
 import { place } from '../../model/places.js';
-import { extractClaims, type Claim } from './extract.js';
+import { NARRATIVE_MAX_CHARS, extractClaims, type Claim, type NarrativeExtent } from './extract.js';
 import { partName, proseSumFindings, shareChecks, shareFinding, staleYearFindings } from './prose-checks.js';
 import { readingValue, type ReadingValue } from './targets.js';
 
@@ -25,6 +25,8 @@ export interface NarrativeAnalysis {
   sumMismatches: RuleFinding[];
   shareMismatches: RuleFinding[];
   staleYears: RuleFinding[];
+  /** the narrative was longer than NARRATIVE_MAX_CHARS: its claims were read from the first part only */
+  cutShort: RuleFinding[];
 }
 
 function shorten(n: number): string {
@@ -112,8 +114,21 @@ function tableComparisons(report: AnnualReport, claims: Claim[]) {
   return { compared, uncompared, findings };
 }
 
+function cutShortFindings(extent: NarrativeExtent): RuleFinding[] {
+  if (extent.read >= extent.total) return [];
+  return [
+    {
+      location: '正文',
+      actual: `${extent.total} 字`,
+      message: `正文叙述部分长达 ${extent.total} 字，超过核对上限 ${NARRATIVE_MAX_CHARS} 字：只核对了前 ${extent.read} 字中的数字，其余未与表格比对。`,
+      severity: 'info',
+    },
+  ];
+}
+
 function analyze(report: AnnualReport): NarrativeAnalysis {
-  const claims = extractClaims(report);
+  const extent: NarrativeExtent = { total: 0, read: 0 };
+  const claims = extractClaims(report, extent);
   const table = tableComparisons(report, claims);
   const shares = shareChecks(claims);
   const shareMismatches = shares.checks.flatMap((c) => {
@@ -136,6 +151,7 @@ function analyze(report: AnnualReport): NarrativeAnalysis {
     sumMismatches: proseSumFindings(claims),
     shareMismatches,
     staleYears: staleYearFindings(report, claims),
+    cutShort: cutShortFindings(extent),
   };
 }
 

@@ -80,15 +80,29 @@ const EXHAUSTIVE = /^\s*[，,：:；;（(]?\s*分别(?:为|是)/;
 const LITIGATION_GROUPS = ['litigation_direct', 'litigation_after_review'];
 
 function lastTopic(text: string): TopicKey | null {
-  let best: { key: TopicKey; end: number; start: number } | null = null;
-  for (const t of TOPICS) {
-    for (const m of text.matchAll(t.pattern)) {
-      const end = m.index + m[0].length;
-      if (!best || end > best.end || (end === best.end && m.index < best.start))
-        best = { key: t.key, end, start: m.index };
-    }
-  }
-  return best?.key ?? null;
+  return topicsOf(text)(text.length);
+}
+
+/**
+ * The topic named last before each position of a sentence, from one scan of
+ * it: the match ending last (the earlier-starting one on a tie) among those
+ * that end by the position. No topic word holds a numeral, so none straddles
+ * the start of a number and a prefix has the same matches as the sentence.
+ */
+function topicsOf(text: string): (end: number) => TopicKey | null {
+  const matches: { key: TopicKey; start: number; end: number; order: number }[] = [];
+  TOPICS.forEach((t, order) => {
+    for (const m of text.matchAll(t.pattern))
+      matches.push({ key: t.key, start: m.index, end: m.index + m[0].length, order });
+  });
+  matches.sort((a, b) => a.end - b.end || b.start - a.start || b.order - a.order);
+  let at = -1;
+  return (end) => {
+    // asked at rising positions within one sentence; a lower position restarts the scan
+    if (at >= 0 && matches[at]!.end > end) at = -1;
+    while (at + 1 < matches.length && matches[at + 1]!.end <= end) at++;
+    return at >= 0 ? matches[at]!.key : null;
+  };
 }
 
 function clauseOf(lead: string): string {
@@ -104,11 +118,57 @@ function subjectsFor(words: string, topic: TopicKey | null): SubjectDef[] {
   return hits.filter((s) => !superseded.has(s.key));
 }
 
-function quoteAround(sentence: string, start: number, end: number): string {
-  const before = sentence.slice(0, start).split(CLAUSE_BREAK);
-  const after = sentence.slice(end).split(CLAUSE_BREAK)[0] ?? '';
-  const text = `${before[before.length - 1] ?? ''}${sentence.slice(start, end)}${after}`.replace(/[。！？]$/, '');
+function quoteAround(sentence: string, start: number, end: number, breaks?: ClauseBreaks): string {
+  const from = breaks ? breaks.before(start) : lastBreakBefore(sentence, start);
+  const to = breaks ? breaks.after(end) : nextBreakAfter(sentence, end);
+  const text = sentence.slice(from, to).replace(/[。！？]$/, '');
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, 'g');
+
+function lastBreakBefore(sentence: string, start: number): number {
+  let from = 0;
+  for (const m of sentence.slice(0, start).matchAll(CLAUSE_BREAKS)) from = m.index + 1;
+  return from;
+}
+
+function nextBreakAfter(sentence: string, end: number): number {
+  const i = sentence.slice(end).search(CLAUSE_BREAK);
+  return i < 0 ? sentence.length : end + i;
+}
+
+/** Where a sentence's clauses break, found once: quoting each of its numbers costs no rescan. */
+interface ClauseBreaks {
+  /** the start of the clause holding `at` (after the last break before it) */
+  before(at: number): number;
+  /** the first break from `at` on, or the sentence's end */
+  after(at: number): number;
+}
+
+function clauseBreaks(sentence: string): ClauseBreaks {
+  const at = [...sentence.matchAll(CLAUSE_BREAKS)].map((m) => m.index);
+  // the first break at or after `pos`
+  const firstFrom = (pos: number) => {
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    before: (pos) => {
+      const i = firstFrom(pos) - 1;
+      return i >= 0 ? at[i]! + 1 : 0;
+    },
+    after: (pos) => {
+      const i = firstFrom(pos);
+      return i < at.length ? at[i]! : sentence.length;
+    },
+  };
 }
 
 interface SentenceContext {
@@ -125,25 +185,74 @@ interface SentenceContext {
  * else 本年/全年 or 上年 in its clause, else the last year named earlier in the
  * sentence, else the paragraph's date.
  */
-function yearBefore(sentence: string, mentions: Mention[], index: number, ctx: SentenceContext): number | null {
-  const dates = mentions
-    .slice(0, index)
-    .map((m, i) => ({ m, i }))
-    .filter(({ m }) => isYear(m) && isDate(sentence, m));
-  const last = dates[dates.length - 1];
-  if (last && last.i === index - 1) return last.m.value;
-  const clause = clauseOf(sentence.slice(index === 0 ? 0 : mentions[index - 1]!.end, mentions[index]!.start));
+function yearBefore(mentions: Mention[], index: number, scan: SentenceScan, ctx: SentenceContext): number | null {
+  const lastDate = scan.lastDate[index]!;
+  const last = lastDate >= 0 ? mentions[lastDate]! : undefined;
+  if (last && lastDate === index - 1) return last.value;
+  const clause = clauseOf(scan.sentence.slice(index === 0 ? 0 : mentions[index - 1]!.end, mentions[index]!.start));
   if (LAST_YEAR.test(clause) && ctx.reportYear !== null) return ctx.reportYear - 1;
   if (THIS_YEAR.test(clause)) return ctx.reportYear;
-  if (last) return last.m.value;
-  if (LAST_YEAR.test(sentence.slice(0, mentions[index]!.start)) && ctx.reportYear !== null) return ctx.reportYear - 1;
+  if (last) return last.value;
+  if (scan.lastYearEnd <= mentions[index]!.start && ctx.reportYear !== null) return ctx.reportYear - 1;
   return ctx.paragraphYear;
 }
 
+/** The words 「结转至」 end with, and no more: the test looks at the tail of what precedes a year, not all of it. */
+const DATE_WINDOW = 200;
+
 function isDate(sentence: string, year: Mention): boolean {
   return (
-    !YEAR_NOT_A_DATE.before.test(sentence.slice(0, year.start)) && !YEAR_NOT_A_DATE.after.test(sentence.slice(year.end))
+    !YEAR_NOT_A_DATE.before.test(sentence.slice(Math.max(0, year.start - DATE_WINDOW), year.start)) &&
+    !YEAR_NOT_A_DATE.after.test(sentence.slice(year.end))
   );
+}
+
+/**
+ * What every number of a sentence asks of the sentence, found in one pass
+ * each, so that a sentence's cost grows with its length, not with its length
+ * times its numbers.
+ */
+interface SentenceScan {
+  sentence: string;
+  topicAt: (end: number) => TopicKey | null;
+  breaks: ClauseBreaks;
+  /** per mention, the index of the last year-as-date mention before it, or -1 */
+  lastDate: number[];
+  /** where the first 上年/去年 ends (no such word straddles a number's start, so a prefix holds it iff it ends there) */
+  lastYearEnd: number;
+  /** a pattern's test over the whole sentence, asked once */
+  test: (pattern: RegExp) => boolean;
+}
+
+function scanSentence(sentence: string, mentions: Mention[]): SentenceScan {
+  const lastDate: number[] = [];
+  let date = -1;
+  mentions.forEach((m, i) => {
+    lastDate.push(date);
+    if (isYear(m) && isDate(sentence, m)) date = i;
+  });
+  const lastYear = new RegExp(LAST_YEAR.source, 'g');
+  let lastYearEnd = Number.POSITIVE_INFINITY;
+  for (let m = lastYear.exec(sentence); m; m = lastYear.exec(sentence)) {
+    lastYearEnd = Math.min(lastYearEnd, m.index + m[0].length);
+    lastYear.lastIndex = m.index + 1;
+  }
+  const tested = new Map<RegExp, boolean>();
+  return {
+    sentence,
+    topicAt: topicsOf(sentence),
+    breaks: clauseBreaks(sentence),
+    lastDate,
+    lastYearEnd,
+    test: (pattern) => {
+      let hit = tested.get(pattern);
+      if (hit === undefined) {
+        hit = pattern.test(sentence);
+        tested.set(pattern, hit);
+      }
+      return hit;
+    },
+  };
 }
 
 function isPlain(clause: string, mention: Mention, after: string): boolean {
@@ -176,15 +285,17 @@ function kindOf(unit: string): ClaimKind | null {
 /** The number claims of one sentence: counts, amounts and shares, in order. */
 function numberClaims(sentence: string, ctx: SentenceContext, out: Claim[]): void {
   const mentions = findMentions(sentence);
-  const first = out.length;
+  const scan = scanSentence(sentence, mentions);
   let open: Claim | null = null;
+  let openIndex = -1;
+  let parent: Claim | null = null;
   mentions.forEach((m, i) => {
     const kind = kindOf(m.unit);
     if (!kind) return;
     const lead = sentence.slice(i === 0 ? 0 : mentions[i - 1]!.end, m.start);
     const clause = clauseOf(lead);
-    const topic = lastTopic(sentence.slice(0, m.start)) ?? ctx.topic;
-    const year = yearBefore(sentence, mentions, i, ctx);
+    const topic = scan.topicAt(m.start) ?? ctx.topic;
+    const year = yearBefore(mentions, i, scan, ctx);
     const subjects = kind === 'percent' ? [] : subjectsOf(kind, clause, lead, topic);
     const after = sentence.slice(m.end);
     const { status, reason } =
@@ -197,7 +308,7 @@ function numberClaims(sentence: string, ctx: SentenceContext, out: Claim[]): voi
       part: ctx.part,
       paragraph: ctx.paragraph,
       sentence,
-      quote: quoteAround(sentence, m.start, m.end),
+      quote: quoteAround(sentence, m.start, m.end, scan.breaks),
       lead: clause,
       plain: isPlain(clause, m, after),
       subject: subject?.key ?? null,
@@ -208,23 +319,27 @@ function numberClaims(sentence: string, ctx: SentenceContext, out: Claim[]): voi
       year,
       status,
       reason,
-      readings: subject ? readingsOf(subject, sentence, out.slice(first)) : [],
+      readings: subject ? readingsOf(subject, scan, parent) : [],
       opensEnumeration: kind !== 'percent' && ENUMERATION.test(after),
       partOf: null,
       exhaustive: false,
     };
     if (subject?.applicant && claim.readings.length === 0) claim.status = 'unmapped';
-    markOtherSubject(claim, { clause, lead, sentence }, ctx.level);
+    markOtherSubject(claim, { clause, lead, sentence }, ctx.level, scan.test);
     if (kind === 'percent') {
       out.push(claim);
       return;
     }
     if (open && isPartOf(open, claim, lead)) {
-      claim.partOf = out.indexOf(open);
+      claim.partOf = openIndex;
       claim.exhaustive = EXHAUSTIVE.test(sentence.slice(open.mention!.end));
     } else open = null;
     out.push(claim);
-    if (claim.opensEnumeration) open = claim;
+    if (claim.subject === 'received' || claim.subject === 'new_received') parent = claim;
+    if (claim.opensEnumeration) {
+      open = claim;
+      openIndex = out.length - 1;
+    }
   });
 }
 
@@ -242,6 +357,7 @@ function markOtherSubject(
   claim: Claim,
   words: { clause: string; lead: string; sentence: string },
   level: AgencyLevel | null,
+  testSentence: (pattern: RegExp) => boolean = (pattern) => pattern.test(words.sentence),
 ): void {
   if (claim.status !== 'comparable' && claim.status !== 'other-year') return;
   const tables = new Set(claim.readings.flatMap((r) => r.targets.map((t) => t.table)));
@@ -249,7 +365,7 @@ function markOtherSubject(
     (o) =>
       (!o.levels || o.levels.includes(level)) &&
       (!o.tables || [...tables].some((t) => o.tables!.includes(t)) || claim.kind === 'outcome') &&
-      o.pattern.test(words[o.scope]),
+      (o.scope === 'sentence' ? testSentence(o.pattern) : o.pattern.test(words[o.scope])),
   );
   if (!hit) return;
   claim.status = 'other-subject';
@@ -267,16 +383,15 @@ function isPartOf(total: Claim, part: Claim, lead: string): boolean {
 }
 
 /** Readings of a subject in its sentence: 「含上年结转」 narrows 收到; 自然人 takes the row of the claim it details. */
-function readingsOf(subject: SubjectDef, sentence: string, earlier: Claim[]): Reading[] {
+function readingsOf(subject: SubjectDef, scan: SentenceScan, parent: Claim | null): Reading[] {
   if (subject.applicant) {
-    const parent = [...earlier].reverse().find((c) => c.subject === 'received' || c.subject === 'new_received');
     if (!parent) return [];
     return parent.readings.map((r) => ({
       targets: r.targets.map((t) => (t.table === 'applications' ? { ...t, columns: subject.applicant! } : t)),
       name: r.name.replace(/总计$/, subject.applicant!.length === 1 ? '自然人' : '法人或其他组织'),
     }));
   }
-  return subject.variants?.find((v) => v.when.test(sentence))?.readings ?? subject.readings;
+  return subject.variants?.find((v) => scan.test(v.when))?.readings ?? subject.readings;
 }
 
 function zeroClaims(sentence: string, ctx: SentenceContext, year: number | null, out: Claim[]): void {
@@ -371,14 +486,35 @@ export function paragraphYear(line: string): number | null {
 }
 
 /** Every claim the narrative parts of the report make, compared or not. */
-export function extractClaims(report: AnnualReport): Claim[] {
+/**
+ * How much narrative the claims are read from, at most: the longest real
+ * report tells its year in some 30,000 characters; a page of megabytes of
+ * prose is not a report to be read number by number, and its findings would
+ * be noise by the thousand.
+ */
+export const NARRATIVE_MAX_CHARS = 500_000;
+
+export interface NarrativeExtent {
+  /** characters of the narrative parts */
+  total: number;
+  /** characters read for claims: all of them, or up to NARRATIVE_MAX_CHARS */
+  read: number;
+}
+
+export function extractClaims(report: AnnualReport, extent?: NarrativeExtent): Claim[] {
   const claims: Claim[] = [];
+  let total = 0;
+  let read = 0;
   for (const section of report.sections) {
     const part = section.key;
     if (part === null || !NARRATIVE_PARTS.includes(part)) continue;
     let headingTopic: TopicKey | null = null;
+    total += section.text.length;
     section.text.split('\n').forEach((raw, paragraph) => {
-      const line = simplified(halfWidthDigits(raw.trim()));
+      const room = NARRATIVE_MAX_CHARS - read;
+      if (room <= 0) return;
+      read += Math.min(raw.length + 1, room);
+      const line = simplified(halfWidthDigits((raw.length > room ? raw.slice(0, room) : raw).trim()));
       if (!line) return;
       const ctx: SentenceContext = {
         part,
@@ -399,5 +535,6 @@ export function extractClaims(report: AnnualReport): Claim[] {
       headingTopic = isSubheading(line) ? lastTopic(line) : null;
     });
   }
+  if (extent) Object.assign(extent, { total, read: Math.min(read, total) });
   return claims;
 }

@@ -51,14 +51,26 @@ function enumerationFinding(total: Claim, parts: Claim[]): RuleFinding | null {
 }
 
 function enumerationFindings(claims: Claim[]): RuleFinding[] {
+  const parts = new Map<number, Claim[]>();
+  for (const c of claims) if (c.partOf !== null) pushTo(parts, c.partOf, c);
   return claims.flatMap((total, i) => {
     if (!total.opensEnumeration) return [];
-    const f = enumerationFinding(
-      total,
-      claims.filter((c) => c.partOf === i),
-    );
+    const f = enumerationFinding(total, parts.get(i) ?? []);
     return f ? [f] : [];
   });
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Claims by part and paragraph, in order: the checks that span one paragraph look there, not through every claim. */
+function byParagraph(claims: Claim[]): Map<string, Claim[]> {
+  const out = new Map<string, Claim[]>();
+  for (const c of claims) pushTo(out, `${c.part}/${c.paragraph}`, c);
+  return out;
 }
 
 function only(claims: Claim[], subjects: string[]): Claim | null | undefined {
@@ -111,12 +123,7 @@ function balanceFinding(paragraph: Claim[]): RuleFinding | null {
 }
 
 function balanceFindings(claims: Claim[]): RuleFinding[] {
-  const byParagraph = new Map<string, Claim[]>();
-  for (const c of claims) {
-    const key = `${c.part}/${c.paragraph}`;
-    byParagraph.set(key, [...(byParagraph.get(key) ?? []), c]);
-  }
-  return [...byParagraph.values()].flatMap((p) => {
+  return [...byParagraph(claims).values()].flatMap((p) => {
     const f = balanceFinding(p);
     return f ? [f] : [];
   });
@@ -132,16 +139,16 @@ function decimals(claim: Claim): number {
 }
 
 /** The stated number a share is of: the total it is named after, else the total of its enumeration. */
-function denominatorOf(share: Claim, numerator: Claim, claims: Claim[]): Claim | null {
+function denominatorOf(
+  share: Claim,
+  numerator: Claim,
+  claims: Claim[],
+  paragraphs: () => Map<string, Claim[]>,
+): Claim | null {
   const named = SHARE_OF.find((s) => s.pattern.test(share.lead));
   if (named) {
-    const sameParagraph = claims.filter(
-      (c) =>
-        c.part === share.part &&
-        c.paragraph === share.paragraph &&
-        c.subject &&
-        named.subjects.includes(c.subject) &&
-        c.kind === 'count',
+    const sameParagraph = (paragraphs().get(`${share.part}/${share.paragraph}`) ?? []).filter(
+      (c) => c.subject && named.subjects.includes(c.subject) && c.kind === 'count',
     );
     return sameParagraph.length === 1 ? sameParagraph[0]! : null;
   }
@@ -159,11 +166,16 @@ export interface ShareCheck {
 export function shareChecks(claims: Claim[]): { checks: ShareCheck[]; unresolved: Claim[] } {
   const checks: ShareCheck[] = [];
   const unresolved: Claim[] = [];
+  let paragraphs: Map<string, Claim[]> | null = null;
+  const inParagraphs = () => {
+    paragraphs ??= byParagraph(claims);
+    return paragraphs;
+  };
   claims.forEach((share, i) => {
     if (share.kind !== 'percent' || !SHARE_CUE.test(share.lead)) return;
     const numerator = claims[i - 1];
     const usable = numerator && numerator.sentence === share.sentence && numerator.kind === 'count' && numerator.plain;
-    const denominator = usable ? denominatorOf(share, numerator, claims) : null;
+    const denominator = usable ? denominatorOf(share, numerator, claims, inParagraphs) : null;
     if (!usable || !denominator?.plain || denominator.value === 0) {
       unresolved.push(share);
       return;
@@ -193,18 +205,14 @@ export function shareFinding(check: ShareCheck): RuleFinding | null {
 export function staleYearFindings(report: AnnualReport, claims: Claim[]): RuleFinding[] {
   const year = report.meta.year;
   if (year === null) return [];
+  const paragraphs = byParagraph(claims);
   return report.sections.flatMap((section) =>
     section.text.split('\n').flatMap((raw, paragraph): RuleFinding[] => {
       const line = halfWidthDigits(raw.trim());
       const dated = paragraphYear(line);
       if (dated === null || dated >= year || line.includes(`${year}年`)) return [];
-      const stated = claims.filter(
-        (c) =>
-          c.part === section.key &&
-          c.paragraph === paragraph &&
-          c.subject !== null &&
-          c.year === dated &&
-          c.kind !== 'percent',
+      const stated = (paragraphs.get(`${section.key}/${paragraph}`) ?? []).filter(
+        (c) => c.subject !== null && c.year === dated && c.kind !== 'percent',
       );
       if (stated.length === 0) return [];
       const quote = line.length > 40 ? `${line.slice(0, 38)}…` : line;

@@ -8,7 +8,9 @@
  * 「收到」 matches when it fits either 新收 or 新收＋上年结转. A count whose
  * words give it another subject than the table's (one office of several:
  * 「区政府办代表区政府受理…」; documents classed by 公开属性) is left alone, as
- * is one of another year (src/model/claims.ts OTHER_SUBJECTS).
+ * is one of another year (src/model/claims.ts OTHER_SUBJECTS). A narrative
+ * longer than 500,000 characters is read up to there, and an info finding
+ * says so.
  *
  * @ok
  * 某区人民政府2024年政府信息公开工作年度报告
@@ -67,6 +69,7 @@ export const rule: Rule = {
   severity: 'warning',
   description: { zh: '正文所述数字与表格不一致', en: 'a number stated in the text contradicts the tables' },
   check(report) {
-    return analyzeNarrative(report).tableMismatches;
+    const { tableMismatches, cutShort } = analyzeNarrative(report);
+    return cutShort.length ? [...tableMismatches, ...cutShort] : tableMismatches;
   },
 };
