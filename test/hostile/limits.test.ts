@@ -11,7 +11,7 @@ describe('a limit is not a result', () => {
     for (const name of ['hang.txt', 'crash.txt', 'oom.txt'])
       writeFileSync(join(dir, 'c', name), `某县${name}局2023年政府信息公开工作年度报告\n`);
     const args = ['audit', 'c', '--db', 'x.db', '--jobs', '2', '--no-progress'];
-    const first = nianbao(dir, [...args, '--timeout', '5', '--max-memory', '64'], {
+    const first = nianbao(dir, [...args, '--timeout', '12', '--max-memory', '64'], {
       NIANBAO_TEST_HANG: 'hang.txt',
       NIANBAO_TEST_CRASH: 'crash.txt',
       NIANBAO_TEST_OOM: 'oom.txt',
