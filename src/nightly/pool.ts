@@ -49,8 +49,11 @@ function crashReason(error: Error, maxMemoryMb: number): string {
   return `解析进程异常退出（${error.message}）`;
 }
 
-function auditTimeoutReason(ms: number): string {
-  return `核查规则超时（超过 ${ms / 1000} 秒），已中止`;
+function auditTimeoutReason(ms: number, shared: boolean): string {
+  const limit = Math.round(ms / 1000);
+  return shared
+    ? `核查规则超时（解析与核查共用 ${limit} 秒时限，解析后余下的时间已用完），已中止`
+    : `核查规则超时（超过 ${limit} 秒），已中止`;
 }
 
 function auditCrashReason(error: Error, maxMemoryMb: number): string {
@@ -138,8 +141,9 @@ export class ParsePool {
     this.inFlight.add(task);
     try {
       const deadline = Date.now() + this.options.timeoutMs;
+      const started = Date.now();
       const out = await this.limited({ path, name, ocr, children, tmpDir: task.tmpDir, deadline, ocrPages }, ocrPages);
-      if (out.ok) return out.value as ParseOutcome;
+      if (out.ok) return { ...(out.value as ParseOutcome), leftMs: out.limitMs - (Date.now() - started) };
       const failure = out.timedOut
         ? timeoutReason(out.limitMs, Atomics.load(ocrPages, 0))
         : crashReason(out.error, this.options.maxMemoryMb);
@@ -153,13 +157,15 @@ export class ParsePool {
   /**
    * The per-report rules over one parsed report, under the same time and
    * memory limit as a parse: rules that run past it come back as a failure of
-   * this run (a limit, never cached), and the pool goes on.
+   * this run (a limit, never cached), and the pool goes on. A file parsed in
+   * this run has only what its parse left of the limit (`budgetMs`).
    */
-  async audit(task: AuditTask['audit']): Promise<AuditOutcome> {
-    const out = await this.limited({ audit: task });
+  async audit(task: AuditTask['audit'], budgetMs = this.options.timeoutMs): Promise<AuditOutcome> {
+    const budget = Math.max(1, Math.min(budgetMs, this.options.timeoutMs));
+    const out = await this.limited({ audit: task }, undefined, budget);
     if (out.ok) return out.value as AuditOutcome;
     const failure = out.timedOut
-      ? auditTimeoutReason(this.options.timeoutMs)
+      ? auditTimeoutReason(this.options.timeoutMs, budget < this.options.timeoutMs)
       : auditCrashReason(out.error, this.options.maxMemoryMb);
     return { failure, limit: true };
   }
@@ -171,16 +177,18 @@ export class ParsePool {
   private async limited(
     task: ParseTask | AuditTask,
     ocrPages?: Int32Array,
+    budgetMs = this.options.timeoutMs,
   ): Promise<
-    { ok: true; value: ParseOutcome | AuditOutcome } | { ok: false; timedOut: boolean; error: Error; limitMs: number }
+    | { ok: true; value: ParseOutcome | AuditOutcome; limitMs: number }
+    | { ok: false; timedOut: boolean; error: Error; limitMs: number }
   > {
     const controller = new AbortController();
     let timedOut = false;
     const allowance = () =>
       ocrPages ? Math.min(Atomics.load(ocrPages, 0), OCR_ALLOWANCE_PAGES) * (this.options.ocrPageMs ?? OCR_PAGE_MS) : 0;
-    let limit = this.options.timeoutMs;
+    let limit = budgetMs;
     const expire = () => {
-      const due = this.options.timeoutMs + allowance();
+      const due = budgetMs + allowance();
       if (due > limit) {
         timer = setTimeout(expire, due - limit);
         limit = due;
@@ -191,7 +199,8 @@ export class ParsePool {
     };
     let timer = setTimeout(expire, limit);
     try {
-      return { ok: true, value: await this.pool.run(task, { signal: controller.signal }) };
+      const value = await this.pool.run(task, { signal: controller.signal });
+      return { ok: true, value, limitMs: budgetMs + allowance() };
     } catch (error) {
       return { ok: false, timedOut, error: error as Error, limitMs: limit };
     } finally {

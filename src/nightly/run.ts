@@ -106,6 +106,8 @@ interface Entry {
   key: string;
   /** its failure is a limit of this run (time, memory, crash): reported, never cached */
   limited?: boolean;
+  /** parsed in this run: what the parse left of the file's time limit, all its rules may take */
+  budgetMs?: number;
 }
 
 /** One file's findings of the per-report rules, fingerprinted, and what the cross-year rules need of it. */
@@ -167,13 +169,15 @@ async function parseMissing(
   if (!unique.length) return 0;
   const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb });
   const limited = new Map<string, string>();
+  const left = new Map<string, number>();
   let next = 0;
   const lane = async () => {
     while (next < unique.length) {
       const entry = unique[next++]!;
       const out = await pool.parse(readable.of(entry.abs), options.ocr);
       if (out.limit) limited.set(entry.sha256!, out.failure ?? '未能解析');
-      else
+      else if (out.leftMs !== undefined) left.set(entry.sha256!, out.leftMs);
+      if (!out.limit)
         store.putParsed(
           entry.sha256!,
           key,
@@ -191,6 +195,7 @@ async function parseMissing(
   for (const entry of todo) {
     const failure = limited.get(entry.sha256!);
     if (failure) Object.assign(entry, { failure, limited: true });
+    else entry.budgetMs = left.get(entry.sha256!);
   }
   return unique.length;
 }
@@ -248,7 +253,10 @@ async function auditStale(
     const lane = async () => {
       while (next < readable.length) {
         const { entry, report } = readable[next++]!;
-        const audited = await pool.audit({ report, file: entry.file, manifest: manifest.get(entry.abs) ?? null });
+        const audited = await pool.audit(
+          { report, file: entry.file, manifest: manifest.get(entry.abs) ?? null },
+          entry.budgetMs,
+        );
         if (audited.failure !== undefined)
           record(entry, withFingerprints(unreadableFindings(entry.file, audited.failure)), null, true);
         else record(entry, withFingerprints(audited.findings), audited.digest, false);

@@ -41,6 +41,8 @@ export interface ParseOutcome {
   year: number | null;
   /** the failure is a limit of this run (time, memory, a crash), not a property of the file: never cached */
   limit?: boolean;
+  /** what the parse left of the file's time limit, for its rules (set by the pool) */
+  leftMs?: number;
 }
 
 /** Test hooks, honoured only here in the worker: make one named document hang, crash or exhaust memory. */
