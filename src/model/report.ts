@@ -82,6 +82,8 @@ export const UncertainPlace = z.object({
   location: z.string(),
   reason: z.string(),
   page: z.number().int().positive().nullable(),
+  /** only the row's label was found, no value: a label quoted in prose looks the same */
+  labelOnly: z.boolean().optional(),
 });
 export type UncertainPlace = z.infer<typeof UncertainPlace>;
 

@@ -300,6 +300,7 @@ function placeRow(out: Reading, def: LabelDef, p: Placed, diagnostics: Diagnosti
         : line.printedCells
           ? `该行有 ${line.printedCells} 个空白单元格，应为 ${APPLICATION_COLUMNS.length} 个，无法确定各单元格所属的列`
           : '该行只有标签，未找到数值（可能被截断或以图片发布）',
+      ...(line.found || line.printedCells ? {} : { labelOnly: true }),
     });
     return;
   }

@@ -26,14 +26,12 @@ export const rule: Rule = {
     en: 'the file has no report title, none of the six parts and none of the tables',
   },
   check(report) {
-    const { tables } = report;
+    // a table counts by what it holds: row labels quoted in prose make an empty table and label-only uncertain rows
     const empty =
       !report.meta.title &&
       !report.sections.some((s) => s.key !== null) &&
-      report.uncertain.length === 0 &&
-      !tables.activeDisclosure &&
-      !tables.applications &&
-      !tables.reviewLitigation;
+      report.uncertain.every((u) => u.labelOnly) &&
+      !Object.values(report.tables).some((t) => t && Object.keys(t).length > 0);
     if (!empty) return [];
     return [
       {
