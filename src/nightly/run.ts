@@ -110,12 +110,6 @@ interface Entry {
   budgetMs?: number;
 }
 
-/** One file's findings of the per-report rules, fingerprinted, and what the cross-year rules need of it. */
-interface Audited {
-  findings: RunFinding[];
-  digest: AnnualReport | null;
-}
-
 export const DEFAULTS = { timeoutMs: 60_000, maxMemoryMb: 1024 };
 
 const CORPUS_RULES = RULES.filter((r) => isCorpusRule(r.id));
@@ -224,12 +218,13 @@ async function auditStale(
   parsingKey: string,
   manifest: Map<string, ManifestEntry>,
   stale: Entry[],
-  options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb'>>,
-): Promise<Map<string, Audited>> {
-  const out = new Map<string, Audited>();
+  pool: () => ParsePool,
+  jobs: number,
+): Promise<Map<string, RunFinding[]>> {
+  const out = new Map<string, RunFinding[]>();
   const rows: Parameters<Store['putAudited']>[0] = [];
   const record = (entry: Entry, findings: RunFinding[], digest: string | null, limited: boolean) => {
-    out.set(entry.file, { findings, digest: digest ? (JSON.parse(digest) as AnnualReport) : null });
+    out.set(entry.file, findings);
     // rules past the limit are this run's failure of the file, like a parse past it: kept in memory, not cached
     if (limited) entry.limited = true;
     if (entry.sha256 && !entry.limited)
@@ -248,12 +243,11 @@ async function auditStale(
       );
   }
   if (readable.length) {
-    const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb });
     let next = 0;
     const lane = async () => {
       while (next < readable.length) {
         const { entry, report } = readable[next++]!;
-        const audited = await pool.audit(
+        const audited = await pool().audit(
           { report, file: entry.file, manifest: manifest.get(entry.abs) ?? null },
           entry.budgetMs,
         );
@@ -262,11 +256,7 @@ async function auditStale(
         else record(entry, withFingerprints(audited.findings), audited.digest, false);
       }
     };
-    try {
-      await Promise.all(Array.from({ length: Math.min(options.jobs, readable.length) }, lane));
-    } finally {
-      await pool.close();
-    }
+    await Promise.all(Array.from({ length: Math.min(jobs, readable.length) }, lane));
   }
   store.putAudited(rows);
   return out;
@@ -285,10 +275,17 @@ async function auditInBatches(
   limits: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb'>>,
 ): Promise<Map<string, RunFinding[]>> {
   const unstored = new Map<string, RunFinding[]>();
-  for (let at = 0; at < stale.length; at += AUDIT_BATCH) {
-    const batch = stale.slice(at, at + AUDIT_BATCH);
-    const audited = await auditStale(store, parsingKey, manifest, batch, limits);
-    for (const e of batch) if (!e.sha256 || e.limited) unstored.set(e.file, audited.get(e.file)!.findings);
+  // one pool for every batch, started only when a report needs its rules run
+  let started: ParsePool | null = null;
+  const pool = () => (started ??= new ParsePool(limits));
+  try {
+    for (let at = 0; at < stale.length; at += AUDIT_BATCH) {
+      const batch = stale.slice(at, at + AUDIT_BATCH);
+      const audited = await auditStale(store, parsingKey, manifest, batch, pool, limits.jobs);
+      for (const e of batch) if (!e.sha256 || e.limited) unstored.set(e.file, audited.get(e.file)!);
+    }
+  } finally {
+    await (started as ParsePool | null)?.close();
   }
   return unstored;
 }
