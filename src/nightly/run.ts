@@ -492,7 +492,8 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     open,
     history: { ...history, previousRun },
     parsed,
-    cached: entries.length - parsed,
+    // a file that could not even be read was neither parsed nor taken from the cache
+    cached: entries.filter((e) => e.sha256).length - parsed,
     slim,
     commit,
     close: async () => {
