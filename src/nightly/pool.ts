@@ -142,7 +142,12 @@ export class ParsePool {
     try {
       const deadline = Date.now() + this.options.timeoutMs;
       const started = Date.now();
-      const out = await this.limited({ path, name, ocr, children, tmpDir: task.tmpDir, deadline, ocrPages }, ocrPages);
+      const ocrAllowanceMs = OCR_ALLOWANCE_PAGES * (this.options.ocrPageMs ?? OCR_PAGE_MS);
+      const memoryMb = this.options.maxMemoryMb;
+      const out = await this.limited(
+        { path, name, ocr, children, tmpDir: task.tmpDir, deadline, ocrPages, memoryMb, ocrAllowanceMs },
+        ocrPages,
+      );
       if (out.ok) return { ...(out.value as ParseOutcome), leftMs: out.limitMs - (Date.now() - started) };
       const failure = out.timedOut
         ? timeoutReason(out.limitMs, Atomics.load(ocrPages, 0))
