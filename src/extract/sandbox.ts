@@ -205,10 +205,15 @@ export function runWatched(
   args: string[],
   limits: ChildLimits,
   onLine: (line: string) => void,
+  env: Record<string, string> = {},
 ): Promise<WatchedResult> {
   const words = [...sandbox().prefix(limits, false), command, ...args];
   return new Promise((resolve, reject) => {
-    const child = spawn(words[0]!, words.slice(1), { detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(words[0]!, words.slice(1), {
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     const pgid = child.pid;
     if (pgid !== undefined) adopt(pgid);
     let stderr = '';

@@ -15,7 +15,11 @@ import { pixelEdges, pixelTables } from './rulings.js';
 const MIN_WORD_CONFIDENCE = 30;
 /** Fewer recognised characters per page than this and the scan holds no report text. */
 const MIN_CHARS_PER_PAGE = 5;
-const THREADS = 2;
+/**
+ * Cell workers (chi_sim; plus one eng for digits and one per page, see startEngine). Two cost ~80 MB more
+ * and gave no time on a loaded 2-CPU machine (3-page 300 dpi scan: 25–28 s CPU either way).
+ */
+const THREADS = 1;
 /** Scans below this resolution (the page image's pixels per inch of page width) do not read reliably. */
 const MIN_SCAN_DPI = 100;
 
