@@ -129,7 +129,13 @@ function program(run: (code: number) => void): Command {
         .default(60),
     )
     .addOption(
-      new Option('--max-memory <mb>', say('单个解析进程的内存上限', 'memory limit per parse worker'))
+      new Option(
+        '--max-memory <mb>',
+        say(
+          '单个解析进程的内存上限（扫描件文字识别子进程同此上限）',
+          "memory limit per parse worker (and of a scan's OCR child process)",
+        ),
+      )
         .argParser(positive('--max-memory'))
         .default(1024),
     )
@@ -170,7 +176,13 @@ function program(run: (code: number) => void): Command {
         .default(60),
     )
     .addOption(
-      new Option('--max-memory <mb>', say('解析进程的内存上限', 'memory limit of the parse worker'))
+      new Option(
+        '--max-memory <mb>',
+        say(
+          '解析进程的内存上限（扫描件文字识别子进程同此上限）',
+          "memory limit of the parse worker (and of a scan's OCR child process)",
+        ),
+      )
         .argParser(positive('--max-memory'))
         .default(1024),
     )
