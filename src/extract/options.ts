@@ -26,6 +26,6 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   sofficeTimeoutMs: 60_000,
   converterMemoryMb: 1536,
   ocr: true,
-  ocrMemoryMb: 1024,
+  ocrMemoryMb: 1536,
   ocrTimeoutMs: 30 * 60_000,
 };

@@ -12,6 +12,8 @@ export interface PoolOptions {
   maxMemoryMb: number;
   /** time added to a file's limit for each page of a scan it recognises (OCR); default OCR_PAGE_MS */
   ocrPageMs?: number;
+  /** the resident memory cap of a scan's OCR child process; default DEFAULT_EXTRACT_OPTIONS.ocrMemoryMb */
+  ocrMemoryMb?: number;
 }
 
 /**
@@ -143,9 +145,9 @@ export class ParsePool {
       const deadline = Date.now() + this.options.timeoutMs;
       const started = Date.now();
       const ocrAllowanceMs = OCR_ALLOWANCE_PAGES * (this.options.ocrPageMs ?? OCR_PAGE_MS);
-      const memoryMb = this.options.maxMemoryMb;
+      const ocrMemoryMb = this.options.ocrMemoryMb;
       const out = await this.limited(
-        { path, name, ocr, children, tmpDir: task.tmpDir, deadline, ocrPages, memoryMb, ocrAllowanceMs },
+        { path, name, ocr, children, tmpDir: task.tmpDir, deadline, ocrPages, ocrMemoryMb, ocrAllowanceMs },
         ocrPages,
       );
       if (out.ok) return { ...(out.value as ParseOutcome), leftMs: out.limitMs - (Date.now() - started) };

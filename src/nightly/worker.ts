@@ -21,8 +21,8 @@ export interface ParseTask {
   tmpDir: string;
   /** when the pool gives up on this task (epoch ms): a converter must end before it */
   deadline: number;
-  /** the file's memory limit (MB): the OCR child's resident memory cap too */
-  memoryMb?: number;
+  /** the resident memory cap (MB) of a scan's OCR child process */
+  ocrMemoryMb?: number;
   /** the most time a scan's recognition can add to `deadline` */
   ocrAllowanceMs?: number;
   /** slot 0: the pages of a scan this worker is recognising, for the pool to allow time for */
@@ -153,7 +153,7 @@ async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
     ...DEFAULT_EXTRACT_OPTIONS,
     sofficeTimeoutMs: Math.max(500, left - Math.max(1000, left / 10)),
     ocr: task.ocr ?? true,
-    ocrMemoryMb: task.memoryMb ?? DEFAULT_EXTRACT_OPTIONS.ocrMemoryMb,
+    ocrMemoryMb: task.ocrMemoryMb ?? DEFAULT_EXTRACT_OPTIONS.ocrMemoryMb,
     ocrTimeoutMs: Math.max(1000, left + (task.ocrAllowanceMs ?? 0)),
     onOcrStart: (pages: number) => {
       if (task.ocrPages) Atomics.store(task.ocrPages, 0, pages);
