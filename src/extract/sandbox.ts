@@ -184,10 +184,6 @@ export function groupRssMb(pgid: number): number | null {
 export interface WatchedResult extends RunResult {
   /** the group's resident memory went past the cap and it was killed */
   overMemory: boolean;
-  /** the highest resident memory (MB) of the group seen */
-  peakMb: number;
-  /** whether the group's memory could be watched at all (/proc) */
-  watched: boolean;
 }
 
 /** How often a watched child's memory is read. */
@@ -219,8 +215,6 @@ export function runWatched(
     let stderr = '';
     let timedOut = false;
     let overMemory = false;
-    let peakMb = 0;
-    let watched = true;
     let pending = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
     child.stdout.on('data', (chunk: Buffer) => {
@@ -235,12 +229,11 @@ export function runWatched(
     const watchdog = setInterval(() => {
       if (pgid === undefined) return;
       const mb = groupRssMb(pgid);
+      // without /proc there is nothing to watch: the wall-clock limit alone holds
       if (mb === null) {
-        watched = false;
         clearInterval(watchdog);
         return;
       }
-      peakMb = Math.max(peakMb, mb);
       if (mb > limits.memoryMb) {
         overMemory = true;
         killGroup(pgid);
@@ -265,7 +258,7 @@ export function runWatched(
       if (pending) onLine(pending);
       child.stdout.destroy();
       child.stderr.destroy();
-      resolve({ code: exitCode, timedOut, overMemory, peakMb, watched, stderr });
+      resolve({ code: exitCode, timedOut, overMemory, stderr });
     };
     child.on('exit', (code) => {
       exitCode = code;

@@ -22,9 +22,6 @@ export function ocrChildScript(): string {
  */
 const CHILD_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
-/** The highest resident memory of the last OCR child in this thread (MB), for the bench. */
-export let lastOcrPeakMb = 0;
-
 function failure(result: WatchedResult, options: ExtractOptions): UnreadableDocument {
   if (result.overMemory)
     return new UnreadableDocument(
@@ -69,7 +66,6 @@ export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions):
     ).catch((error: Error) => {
       throw new UnreadableDocument(`无法启动文字识别（OCR）进程（${error.message}）`, 'crash');
     });
-    lastOcrPeakMb = result.peakMb;
     if (result.overMemory || result.timedOut || !outcome) throw failure(result, options);
     if (outcome.type === 'unreadable') throw new UnreadableDocument(outcome.message, outcome.reason);
     if (outcome.type === 'error') throw new Error(`文字识别（OCR）出错：${outcome.message}`);
