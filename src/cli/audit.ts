@@ -41,6 +41,7 @@ export interface AuditOptions extends OutputOptions {
   config?: string | false;
   timeout: number;
   maxMemory: number;
+  ocrMemory: number;
   shard?: string;
   progress: boolean;
   ocr: boolean;
@@ -304,6 +305,7 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
     jobs: options.jobs === undefined ? undefined : Math.floor(options.jobs),
     timeoutMs: options.timeout * 1000,
     maxMemoryMb: options.maxMemory,
+    ocrMemoryMb: options.ocrMemory,
     db: options.db,
     shard,
     ocr: options.ocr,

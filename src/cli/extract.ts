@@ -8,6 +8,7 @@ export interface ExtractOptions {
   /** seconds */
   timeout?: number;
   maxMemory?: number;
+  ocrMemory?: number;
   /** false with --no-ocr */
   ocr?: boolean;
 }
@@ -22,6 +23,7 @@ export async function extractCommand(file: string, options: ExtractOptions): Pro
     jobs: 1,
     timeoutMs: (options.timeout ?? DEFAULTS.timeoutMs / 1000) * 1000,
     maxMemoryMb: options.maxMemory ?? DEFAULTS.maxMemoryMb,
+    ocrMemoryMb: options.ocrMemory,
   });
   let out: Awaited<ReturnType<ParsePool['parse']>>;
   try {

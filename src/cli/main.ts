@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_EXTRACT_OPTIONS } from '../extract/options.js';
 import { VERSION } from '../model/version.js';
 import { HELP_WORDS_ZH, detectLang, lang, say, setLang } from './lang.js';
 import { CliError, EXIT_CODES_HELP } from './usage.js';
@@ -33,6 +34,15 @@ const dbOption = () =>
   new Option('--db <file>', say('运行记录库（缓存与历史）', 'the run store (cache and history)')).default(
     'nianbao-out/nianbao.db',
   );
+
+/** The OCR child's resident memory: a 200 dpi scan rendered at 400 dpi peaks at about 1.0 GB there. */
+const ocrMemoryOption = () =>
+  new Option(
+    '--ocr-memory <mb>',
+    say('扫描件文字识别（OCR）子进程的内存上限', "resident memory cap of a scan's OCR child process"),
+  )
+    .argParser(positive('--ocr-memory'))
+    .default(DEFAULT_EXTRACT_OPTIONS.ocrMemoryMb);
 
 const FORMATS = ['csv', 'json', 'html', 'stylish'];
 
@@ -133,6 +143,7 @@ function program(run: (code: number) => void): Command {
         .argParser(positive('--max-memory'))
         .default(1024),
     )
+    .addOption(ocrMemoryOption())
     .option(
       '--shard <k/n>',
       say('只核查第 K 份（共 N 份），之后用 merge 合并', 'audit shard K of N; combine with merge'),
@@ -174,6 +185,7 @@ function program(run: (code: number) => void): Command {
         .argParser(positive('--max-memory'))
         .default(1024),
     )
+    .addOption(ocrMemoryOption())
     .option(
       '--no-ocr',
       say('不识别扫描件（扫描件记为 extract/unreadable）', 'do not OCR scans (they stay extract/unreadable)'),

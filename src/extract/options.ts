@@ -11,6 +11,9 @@ export interface ExtractOptions {
   converterMemoryMb: number;
   /** recognise scans (PDFs of page images) with OCR; off: they stay extract/unreadable */
   ocr: boolean;
+  /** the OCR child process: its resident memory cap (MB, a watchdog) and its wall-clock limit */
+  ocrMemoryMb: number;
+  ocrTimeoutMs: number;
   /** told how many pages a scan has before their recognition starts (the worker pool lengthens the file's time limit) */
   onOcrStart?: (pages: number) => void;
 }
@@ -23,4 +26,6 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   sofficeTimeoutMs: 60_000,
   converterMemoryMb: 1536,
   ocr: true,
+  ocrMemoryMb: 1536,
+  ocrTimeoutMs: 30 * 60_000,
 };

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 /**
@@ -8,8 +9,8 @@ import { tmpdir } from 'node:os';
  * (a network namespace) and under an address-space cap (`prlimit --as`).
  */
 export interface Sandbox {
-  /** the command words put before the converter's own */
-  prefix: (limits: ChildLimits) => string[];
+  /** the command words put before the converter's own; without `addressCap`, no `prlimit --as` (WebAssembly reserves far more address space than it uses) */
+  prefix: (limits: ChildLimits, addressCap?: boolean) => string[];
   /** which protections are in force, for the diagnostics of every converted file */
   describe: string;
 }
@@ -41,6 +42,17 @@ export function setTempRoot(dir: string | null): void {
 
 export function converterTempRoot(): string {
   return tempRoot ?? tmpdir();
+}
+
+function adopt(pgid: number): void {
+  live.add(pgid);
+  tracker?.add(pgid);
+}
+
+function release(pgid: number): void {
+  killGroup(pgid);
+  live.delete(pgid);
+  tracker?.remove(pgid);
 }
 
 export function killGroup(pgid: number): void {
@@ -97,11 +109,11 @@ export function sandbox(): Sandbox {
   ];
   probed = {
     describe: parts.join('; '),
-    prefix: (limits) => [
+    prefix: (limits, addressCap = true) => [
       // a backstop that still fires when this process was killed and could not end the group itself
       ...(timeout ? ['timeout', '-s', 'KILL', String(Math.ceil(limits.timeoutMs / 1000) + 2)] : []),
       ...(net?.words ?? []),
-      ...(prlimit ? ['prlimit', `--as=${Math.round(limits.memoryMb * 1048576)}`, '--'] : []),
+      ...(prlimit && addressCap ? ['prlimit', `--as=${Math.round(limits.memoryMb * 1048576)}`, '--'] : []),
     ],
   };
   return probed;
@@ -119,10 +131,7 @@ export function runSandboxed(command: string, args: string[], limits: ChildLimit
   return new Promise((resolve, reject) => {
     const child = spawn(words[0]!, words.slice(1), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
     const pgid = child.pid;
-    if (pgid !== undefined) {
-      live.add(pgid);
-      tracker?.add(pgid);
-    }
+    if (pgid !== undefined) adopt(pgid);
     let stderr = '';
     let timedOut = false;
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
@@ -134,9 +143,7 @@ export function runSandboxed(command: string, args: string[], limits: ChildLimit
       clearTimeout(timer);
       if (pgid === undefined) return;
       // whatever the converter left running in its group ends with it
-      killGroup(pgid);
-      live.delete(pgid);
-      tracker?.remove(pgid);
+      release(pgid);
     };
     child.on('error', (error) => {
       done();
@@ -148,5 +155,117 @@ export function runSandboxed(command: string, args: string[], limits: ChildLimit
       child.stderr.destroy();
       resolve({ code, timedOut, stderr });
     });
+  });
+}
+
+/** The resident memory (MB) of every process in a process group, from /proc; null where there is no /proc. */
+export function groupRssMb(pgid: number): number | null {
+  let names: string[];
+  try {
+    names = readdirSync('/proc');
+  } catch {
+    return null;
+  }
+  let kb = 0;
+  for (const name of names) {
+    if (!(name.charCodeAt(0) >= 48 && name.charCodeAt(0) <= 57)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // after the command's name: state, ppid, pgrp
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ', 3)[2]) !== pgid) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${name}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return kb / 1024;
+}
+
+export interface WatchedResult extends RunResult {
+  /** the group's resident memory went past the cap and it was killed */
+  overMemory: boolean;
+}
+
+/** How often a watched child's memory is read. */
+const WATCH_MS = 100;
+
+/**
+ * Runs a converter that cannot live under an address-space cap (WebAssembly)
+ * in the sandbox and its own process group, with a watchdog on its group's
+ * resident memory instead: past `limits.memoryMb` the group is killed. Its
+ * stdout comes line by line to `onLine`; its stdin stays open and closes when
+ * this process ends, so the converter can end itself with its parent.
+ */
+export function runWatched(
+  command: string,
+  args: string[],
+  limits: ChildLimits,
+  onLine: (line: string) => void,
+  env: Record<string, string> = {},
+): Promise<WatchedResult> {
+  const words = [...sandbox().prefix(limits, false), command, ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn(words[0]!, words.slice(1), {
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+    const pgid = child.pid;
+    if (pgid !== undefined) adopt(pgid);
+    let stderr = '';
+    let timedOut = false;
+    let overMemory = false;
+    let pending = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      if (pgid !== undefined) killGroup(pgid);
+    }, limits.timeoutMs);
+    const watchdog = setInterval(() => {
+      if (pgid === undefined) return;
+      const mb = groupRssMb(pgid);
+      // without /proc there is nothing to watch: the wall-clock limit alone holds
+      if (mb === null) {
+        clearInterval(watchdog);
+        return;
+      }
+      if (mb > limits.memoryMb) {
+        overMemory = true;
+        killGroup(pgid);
+      }
+    }, WATCH_MS);
+    const done = () => {
+      clearTimeout(timer);
+      clearInterval(watchdog);
+      if (pgid !== undefined) release(pgid);
+      child.stdin.destroy();
+    };
+    child.stdin.on('error', () => undefined);
+    child.on('error', (error) => {
+      done();
+      reject(error);
+    });
+    let exitCode: number | null = null;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      if (pending) onLine(pending);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({ code: exitCode, timedOut, overMemory, stderr });
+    };
+    child.on('exit', (code) => {
+      exitCode = code;
+      done();
+      // what the converter wrote before it ended is still in the pipe: wait for it, not for ever
+      setTimeout(finish, 2000);
+    });
+    child.on('close', finish);
   });
 }

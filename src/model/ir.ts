@@ -89,6 +89,7 @@ export class UnreadableDocument extends Error {
       | 'unsupported'
       | 'empty'
       | 'timeout'
+      | 'memory'
       | 'crash',
   ) {
     super(message);

@@ -12,6 +12,8 @@ export interface PoolOptions {
   maxMemoryMb: number;
   /** time added to a file's limit for each page of a scan it recognises (OCR); default OCR_PAGE_MS */
   ocrPageMs?: number;
+  /** the resident memory cap of a scan's OCR child process; default DEFAULT_EXTRACT_OPTIONS.ocrMemoryMb */
+  ocrMemoryMb?: number;
 }
 
 /**
@@ -142,7 +144,12 @@ export class ParsePool {
     try {
       const deadline = Date.now() + this.options.timeoutMs;
       const started = Date.now();
-      const out = await this.limited({ path, name, ocr, children, tmpDir: task.tmpDir, deadline, ocrPages }, ocrPages);
+      const ocrAllowanceMs = OCR_ALLOWANCE_PAGES * (this.options.ocrPageMs ?? OCR_PAGE_MS);
+      const ocrMemoryMb = this.options.ocrMemoryMb;
+      const out = await this.limited(
+        { path, name, ocr, children, tmpDir: task.tmpDir, deadline, ocrPages, ocrMemoryMb, ocrAllowanceMs },
+        ocrPages,
+      );
       if (out.ok) return { ...(out.value as ParseOutcome), leftMs: out.limitMs - (Date.now() - started) };
       const failure = out.timedOut
         ? timeoutReason(out.limitMs, Atomics.load(ocrPages, 0))

@@ -32,6 +32,8 @@ export interface AuditRunOptions {
   jobs?: number;
   timeoutMs?: number;
   maxMemoryMb?: number;
+  /** the resident memory cap of a scan's OCR child process (default DEFAULT_EXTRACT_OPTIONS.ocrMemoryMb) */
+  ocrMemoryMb?: number;
   /** the run store; ':memory:' keeps nothing between runs */
   db?: string;
   shard?: Shard;
@@ -154,14 +156,20 @@ async function parseMissing(
   store: Store,
   key: string,
   entries: Entry[],
-  options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb' | 'ocr'>>,
+  options: Required<Pick<AuditRunOptions, 'jobs' | 'timeoutMs' | 'maxMemoryMb' | 'ocr'>> &
+    Pick<AuditRunOptions, 'ocrMemoryMb'>,
   tick: () => void,
   readable: ReadablePaths,
 ): Promise<number> {
   const todo = entries.filter((e) => e.sha256 && !store.parsedMeta(e.sha256, key));
   const unique = [...new Map(todo.map((e) => [e.sha256!, e])).values()];
   if (!unique.length) return 0;
-  const pool = new ParsePool({ jobs: options.jobs, timeoutMs: options.timeoutMs, maxMemoryMb: options.maxMemoryMb });
+  const pool = new ParsePool({
+    jobs: options.jobs,
+    timeoutMs: options.timeoutMs,
+    maxMemoryMb: options.maxMemoryMb,
+    ocrMemoryMb: options.ocrMemoryMb,
+  });
   const limited = new Map<string, string>();
   const left = new Map<string, number>();
   let next = 0;
@@ -386,7 +394,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     store,
     parsingKey,
     stale,
-    { ...limits, ocr: options.ocr ?? true },
+    { ...limits, ocr: options.ocr ?? true, ocrMemoryMb: options.ocrMemoryMb },
     () => options.onProgress?.(++done, entries.length),
     readable,
   ).finally(() => readable.remove());

@@ -21,6 +21,10 @@ export interface ParseTask {
   tmpDir: string;
   /** when the pool gives up on this task (epoch ms): a converter must end before it */
   deadline: number;
+  /** the resident memory cap (MB) of a scan's OCR child process */
+  ocrMemoryMb?: number;
+  /** the most time a scan's recognition can add to `deadline` */
+  ocrAllowanceMs?: number;
   /** slot 0: the pages of a scan this worker is recognising, for the pool to allow time for */
   ocrPages?: Int32Array;
 }
@@ -149,6 +153,8 @@ async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
     ...DEFAULT_EXTRACT_OPTIONS,
     sofficeTimeoutMs: Math.max(500, left - Math.max(1000, left / 10)),
     ocr: task.ocr ?? true,
+    ocrMemoryMb: task.ocrMemoryMb ?? DEFAULT_EXTRACT_OPTIONS.ocrMemoryMb,
+    ocrTimeoutMs: Math.max(1000, left + (task.ocrAllowanceMs ?? 0)),
     onOcrStart: (pages: number) => {
       if (task.ocrPages) Atomics.store(task.ocrPages, 0, pages);
     },
@@ -164,7 +170,7 @@ async function parseInWorker(task: ParseTask): Promise<ParseOutcome> {
       year: report.meta.year,
     };
   } catch (error) {
-    const limit = error instanceof UnreadableDocument && (error.reason === 'timeout' || error.reason === 'crash');
+    const limit = error instanceof UnreadableDocument && ['timeout', 'memory', 'crash'].includes(error.reason);
     return { sha256: hash, reportJson: null, failure: describeFailure(error), agency: null, year: null, limit };
   } finally {
     setChildTracker(null);

@@ -78,6 +78,14 @@ function pool(workers: Worker[]) {
 
 const TEXT_ONLY = { text: true, blocks: false, hocr: false, tsv: false } as const;
 
+function pageWords({ data }: Awaited<ReturnType<Worker['recognize']>>): PageWord[] {
+  return (data.blocks ?? []).flatMap((b) =>
+    b.paragraphs.flatMap((p) =>
+      p.lines.flatMap((l) => l.words.map((word) => ({ text: word.text, confidence: word.confidence, ...word.bbox }))),
+    ),
+  );
+}
+
 export async function startEngine(threads: number): Promise<Engine> {
   const { createWorker, OEM, PSM } = await loadTesseract();
   // cacheMethod 'none': the traineddata is read from the package, never copied to the working directory
@@ -111,22 +119,20 @@ export async function startEngine(threads: number): Promise<Engine> {
     return {
       cell: (png) => textJobs((w) => read(w, png)),
       digits: (png) => digitJobs((w) => read(w, png)),
-      page: (png) =>
-        textJobs(async (w) => {
-          await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
-          try {
-            const { data } = await w.recognize(png, {}, { text: false, blocks: true });
-            return (data.blocks ?? []).flatMap((b) =>
-              b.paragraphs.flatMap((p) =>
-                p.lines.flatMap((l) =>
-                  l.words.map((word) => ({ text: word.text, confidence: word.confidence, ...word.bbox })),
-                ),
-              ),
-            );
-          } finally {
-            await w.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
-          }
-        }),
+      page: async (png) => {
+        // a worker of its own, ended with the page: a full page grows a worker's WebAssembly heap by
+        // 200–300 MB, which it never gives back, and the next page would grow another worker's
+        const w = await make('chi_sim', '@tesseract.js-data/chi_sim', {
+          tessedit_pageseg_mode: PSM.AUTO,
+          preserve_interword_spaces: '1',
+        });
+        try {
+          return pageWords(await w.recognize(png, {}, { text: false, blocks: true }));
+        } finally {
+          started.splice(started.indexOf(w), 1);
+          await w.terminate().catch(() => undefined);
+        }
+      },
       terminate: async () => {
         await Promise.all(started.map((w) => w.terminate().catch(() => undefined)));
       },

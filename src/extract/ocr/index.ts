@@ -1,133 +1,77 @@
-import { OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { UnreadableDocument, type DocumentIR } from '../../model/ir.js';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type DocumentIR, UnreadableDocument } from '../../model/ir.js';
 import type { ExtractOptions } from '../options.js';
-import { assemble, type PageContent } from '../pdf/index.js';
-import { wordsToLines } from '../pdf/lines.js';
-import { openPdf } from '../pdf/load.js';
-import { dropRunningLines } from '../pdf/running.js';
-import type { Word } from '../pdf/words.js';
-import { recogniseTable, dropCjkSpaces } from './cells.js';
-import { startEngine, type Engine } from './engine.js';
-import { inkImage, renderPage, renderScale, type Raster } from './raster.js';
-import { pixelEdges, pixelTables } from './rulings.js';
+import { converterTempRoot, runWatched, type WatchedResult } from '../sandbox.js';
+import { MESSAGE_PREFIX, type OcrMessage } from './message.js';
 
-/** Words the engine itself doubts this much are specks and smudges, not text. */
-const MIN_WORD_CONFIDENCE = 30;
-/** Fewer recognised characters per page than this and the scan holds no report text. */
-const MIN_CHARS_PER_PAGE = 5;
-const THREADS = 2;
-/** Scans below this resolution (the page image's pixels per inch of page width) do not read reliably. */
-const MIN_SCAN_DPI = 100;
-
-/** The resolution of a page's widest image, as scanned: pixels across the page's width. */
-async function scanDpi(doc: PDFDocumentProxy, number: number): Promise<number> {
-  const page = await doc.getPage(number);
-  const ops = await page.getOperatorList();
-  const width = page.getViewport({ scale: 1 }).width;
-  let pixels = 0;
-  ops.fnArray.forEach((fn, i) => {
-    if (fn !== OPS.paintImageXObject && fn !== OPS.paintInlineImageXObject) return;
-    const args = ops.argsArray[i] as unknown[];
-    const w = typeof args[1] === 'number' ? args[1] : ((args[0] as { width?: number } | undefined)?.width ?? 0);
-    pixels = Math.max(pixels, w);
-  });
-  return (pixels * 72) / width;
-}
-
-async function scanResolutions(doc: PDFDocumentProxy): Promise<number[]> {
-  const dpis = await Promise.all(Array.from({ length: doc.numPages }, (_, i) => scanDpi(doc, i + 1)));
-  const dpi = Math.max(...dpis);
-  if (dpi < MIN_SCAN_DPI)
-    throw new UnreadableDocument(
-      `PDF 没有文字层（扫描件），且扫描分辨率过低（约 ${Math.round(dpi)} dpi，至少需要 ${MIN_SCAN_DPI} dpi），无法可靠识别文字`,
-      'no-text',
-    );
-  return dpis;
-}
-
-async function pageWords(r: Raster, engine: Engine, tables: { x0: number; x1: number; top: number; bottom: number }[]) {
-  const inTable = (x: number, y: number) =>
-    tables.some((t) => x >= t.x0 * r.scale && x <= t.x1 * r.scale && y >= t.top * r.scale && y <= t.bottom * r.scale);
-  const words = await engine.page(inkImage(r, { x: 0, y: 0, w: r.width, h: r.height }, 0, inTable));
-  return words
-    .filter((w) => w.confidence >= MIN_WORD_CONFIDENCE && w.text.trim())
-    .map(
-      (w): Word => ({
-        text: dropCjkSpaces(w.text),
-        x0: w.x0 / r.scale,
-        x1: w.x1 / r.scale,
-        top: w.y0 / r.scale,
-        bottom: w.y1 / r.scale,
-        baseline: w.y1 / r.scale,
-        size: (w.y1 - w.y0) / r.scale,
-        bold: false,
-      }),
-    );
-}
-
-async function ocrPage(doc: PDFDocumentProxy, number: number, engine: Engine, dpi: number): Promise<PageContent> {
-  const raster = await renderPage(doc, number, renderScale(dpi), dpi);
-  const lattice = pixelTables(pixelEdges(raster));
-  const [tables, words] = await Promise.all([
-    Promise.all(lattice.map((t) => recogniseTable(t, raster, engine, number))),
-    pageWords(raster, engine, lattice),
-  ]);
-  const lines = wordsToLines(words);
-  return {
-    number,
-    width: raster.width / raster.scale,
-    height: raster.height / raster.scale,
-    lines,
-    tables,
-    text: [...lines.map((l) => l.text), ...tables.flatMap((t) => t.block.cells.map((c) => c.text))].join(''),
-    images: 1,
-  };
+/** The child always runs compiled JS: beside this module in dist, or dist's when this module runs from src/ (tests). */
+export function ocrChildScript(): string {
+  const beside = fileURLToPath(new URL('./child.js', import.meta.url));
+  if (existsSync(beside)) return beside;
+  const built = fileURLToPath(new URL('../../../dist/extract/ocr/child.js', import.meta.url));
+  if (!existsSync(built)) throw new Error(`OCR child script not found: run \`npm run build\` (looked for ${built})`);
+  return built;
 }
 
 /**
- * A scan (a PDF of page images) → the DocumentIR a born-digital PDF gives: ruling
- * lines found in the pixels make the tables, each cell is recognised on its own.
+ * glibc raises its mmap threshold after each large free, up to 32 MB, and keeps what later page images and
+ * PNGs take on its heap, never returned; a fixed threshold maps and unmaps them (3-page scan: 1.0 → 0.8 GB).
+ */
+const CHILD_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+function failure(result: WatchedResult, options: ExtractOptions): UnreadableDocument {
+  if (result.overMemory)
+    return new UnreadableDocument(
+      `扫描件文字识别（OCR）进程内存超限（超过 ${options.ocrMemoryMb} MB），已中止`,
+      'memory',
+    );
+  if (result.timedOut)
+    return new UnreadableDocument(
+      `扫描件文字识别（OCR）超时（超过 ${Math.round(options.ocrTimeoutMs / 1000)} 秒），已中止`,
+      'timeout',
+    );
+  const detail = result.stderr.trim().split('\n').pop() ?? '';
+  return new UnreadableDocument(
+    `扫描件文字识别（OCR）进程异常退出（退出码 ${result.code}${detail ? `，${detail}` : ''}）`,
+    'crash',
+  );
+}
+
+/**
+ * A scan (a PDF of page images) → DocumentIR, recognised in a child process
+ * (child.ts → recognise.ts): tesseract's WebAssembly heaps and the 300 dpi
+ * page images live and die there, under their own memory cap, in their own
+ * process group, which the worker pool kills with the file's task.
  */
 export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions): Promise<DocumentIR> {
-  const doc = await openPdf(bytes);
-  let engine: Engine | undefined;
+  const dir = await mkdtemp(join(converterTempRoot(), 'nianbao-ocr-'));
   try {
-    if (doc.numPages > options.maxPages)
-      throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
-    const dpis = await scanResolutions(doc);
-    options.onOcrStart?.(doc.numPages);
-    engine = await startEngine(THREADS);
-    const pages: PageContent[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await ocrPage(doc, n, engine, dpis[n - 1]!));
-    const chars = pages
-      .map((p) => p.text)
-      .join('')
-      .replace(/\s+/g, '').length;
-    if (chars < MIN_CHARS_PER_PAGE * pages.length)
-      throw new UnreadableDocument(
-        'PDF 没有文字层（扫描件），文字识别（OCR）也未识别出文字：图像过于模糊或分辨率过低',
-        'no-text',
-      );
-    dropRunningLines(pages);
-    const cells = pages.flatMap((p) => p.tables.flatMap((t) => t.block.cells));
-    const uncertain = cells.filter((c) => c.uncertain).length;
-    return {
-      format: 'pdf',
-      pages: doc.numPages,
-      title: null,
-      published: null,
-      created: null,
-      blocks: assemble(pages).map((b) => (b.kind === 'table' ? b : { ...b, ocr: true })),
-      diagnostics: [
-        {
-          code: 'extract/ocr',
-          message: `扫描件经文字识别（OCR）：${pages.length} 页，${cells.length} 个单元格，其中 ${uncertain} 个识别不确定`,
-        },
-      ],
-    };
+    const input = join(dir, 'scan.pdf');
+    await writeFile(input, bytes);
+    let outcome: Exclude<OcrMessage, { type: 'pages' }> | undefined;
+    const result = await runWatched(
+      process.execPath,
+      [ocrChildScript(), input, String(options.maxPages)],
+      { timeoutMs: options.ocrTimeoutMs, memoryMb: options.ocrMemoryMb },
+      (line) => {
+        if (!line.startsWith(MESSAGE_PREFIX)) return;
+        const message = JSON.parse(line.slice(MESSAGE_PREFIX.length)) as OcrMessage;
+        if (message.type === 'pages') options.onOcrStart?.(message.pages);
+        else outcome = message;
+      },
+      CHILD_ENV,
+    ).catch((error: Error) => {
+      throw new UnreadableDocument(`无法启动文字识别（OCR）进程（${error.message}）`, 'crash');
+    });
+    if (result.overMemory || result.timedOut || !outcome) throw failure(result, options);
+    if (outcome.type === 'unreadable') throw new UnreadableDocument(outcome.message, outcome.reason);
+    if (outcome.type === 'error') throw new Error(`文字识别（OCR）出错：${outcome.message}`);
+    // the child's own recognition, as it made it: a schema's parse would drop what it does not name
+    return outcome.doc as DocumentIR;
   } finally {
-    // tesseract's own worker threads end here, on success, failure or the pool's timeout alike
-    await engine?.terminate();
-    await doc.destroy();
+    await rm(dir, { recursive: true, force: true });
   }
 }
