@@ -29,7 +29,7 @@ const ROUNDS = Number(process.argv[2] ?? 5);
 function pdfsIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.pdf') && !/^(scan|truncated)-/.test(f))
+    .filter((f) => f.endsWith('.pdf') && !/^(scan|truncated)/.test(f))
     .sort()
     .map((f) => join(dir, f));
 }

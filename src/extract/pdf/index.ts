@@ -9,6 +9,7 @@ import { findLatticeTables } from './lattice.js';
 import { wordsToLines, type Line } from './lines.js';
 import { hasEndMarker, openPdf, pdfDate } from './load.js';
 import { fillLattice, insideBox, type PageTable } from './page-tables.js';
+import { fontsSet, textFromOperatorList, type FontInfo } from './op-text.js';
 import { countImages, rulingEdges, type OperatorList } from './paths.js';
 import { assertReadable, MIN_CHARS_PER_PAGE } from './quality.js';
 import { dropRunningLines } from './running.js';
@@ -76,12 +77,15 @@ function endsInTable(page: PageContent): boolean {
  * when a font is new to the document, and for images when the page has so
  * little text that the document may be a scan (quality.ts counts image pages
  * only for documents under 5 characters a page, so a page with more never
- * needs them). Prose pages in fonts already seen skip it: a third of a page's
- * pdf.js time.
+ * needs them). Every page's operator list is read (it costs less than the text
+ * layer, and the text is rebuilt from it: op-text.ts), but only a page that
+ * needs it has its ruling lines and images read, and `known` holds the fonts
+ * of those pages: what pdf.js's common objects held when the operator list
+ * was fetched for those pages alone, which is what decided before.
  */
-function needsOperatorList(page: PDFPageProxy, items: RawTextItem[], previous: PageContent | undefined, pages: number) {
+function needsOperatorList(known: Set<string>, items: RawTextItem[], previous: PageContent | undefined, pages: number) {
   if (previous && endsInTable(previous)) return true;
-  if (items.some((i) => !page.commonObjs.has(i.fontName))) return true;
+  if (items.some((i) => !known.has(i.fontName))) return true;
   if (
     items
       .map((i) => i.str)
@@ -97,15 +101,18 @@ async function readPage(
   doc: PDFDocumentProxy,
   number: number,
   previous: PageContent | undefined,
+  known: Set<string>,
 ): Promise<PageContent> {
   const page = await doc.getPage(number);
   const viewport = page.getViewport({ scale: 1 });
   const toPage = viewport.transform as Matrix;
-  const content = await page.getTextContent();
-  const items = content.items.filter((i): i is RawTextItem & typeof i => 'str' in i);
-  const ops = needsOperatorList(page, items, previous, doc.numPages)
-    ? ((await page.getOperatorList()) as OperatorList)
-    : null;
+  const all = (await page.getOperatorList()) as OperatorList;
+  const fontOf = (id: string) => (page.commonObjs.has(id) ? (page.commonObjs.get(id) as FontInfo) : null);
+  const items =
+    textFromOperatorList(all, fontOf, page.view) ??
+    (await page.getTextContent()).items.filter((i): i is RawTextItem & typeof i => 'str' in i);
+  const ops = needsOperatorList(known, items, previous, doc.numPages) ? all : null;
+  if (ops) for (const font of fontsSet(ops)) known.add(font);
   const words = itemsToWords(items, toPage, boldLookup(page));
   const ruled = ops ? findLatticeTables(rulingEdges(ops, toPage)) : [];
   const tables = ruled.map((t) => fillLattice(t, words, number));
@@ -129,9 +136,10 @@ async function readPageOrThrow(
   doc: PDFDocumentProxy,
   number: number,
   previous: PageContent | undefined,
+  known: Set<string>,
 ): Promise<PageContent> {
   try {
-    return await readPage(doc, number, previous);
+    return await readPage(doc, number, previous, known);
   } catch (error) {
     throw new UnreadableDocument(`PDF 第 ${number} 页无法解析（${(error as Error)?.message ?? error}）`, 'corrupt');
   }
@@ -216,7 +224,8 @@ export async function pdfToDocument(bytes: Uint8Array, options: ExtractOptions):
       throw new UnreadableDocument(`PDF 页数过多：${doc.numPages} 页，超过上限 ${options.maxPages} 页`, 'too-large');
     if (doc.numPages === 0) throw new UnreadableDocument('PDF 没有页面', 'empty');
     const pages: PageContent[] = [];
-    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPageOrThrow(doc, n, pages[n - 2]));
+    const known = new Set<string>();
+    for (let n = 1; n <= doc.numPages; n++) pages.push(await readPageOrThrow(doc, n, pages[n - 2], known));
     assertReadable(pages);
     dropRunningLines(pages);
     const { title, created } = await documentInfo(doc);
