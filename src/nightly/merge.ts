@@ -25,6 +25,8 @@ export function walkOrder(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** A shard's finding with its fingerprint (made from the shard's audited root) and a status and triage still to be set. */
 const reset = (f: RunFinding): RunFinding => ({ ...f, status: 'new', triage: '' });
 
@@ -71,6 +73,7 @@ export class ShardInputs {
   /** Reads one shard output; throws (naming nothing) when it is not a nianbao shard output. */
   async read(path: string): Promise<ShardHead> {
     const head: Record<string, unknown> = {};
+    const notOurs = () => new Error(`${path} is not a nianbao JSON output`);
     this.db.exec('BEGIN');
     try {
       await readJsonStream(path, new Set(['findings', 'reports']), {
@@ -78,18 +81,21 @@ export class ShardInputs {
           head[key] = value;
         },
         element: (key, element) => {
+          // `tool` comes first in what audit writes: nothing else is read into the store
+          if (head.tool !== 'nianbao' || !isRecord(element)) throw notOurs();
           if (key === 'findings') {
-            const f = element as RunFinding;
+            const f = element as unknown as RunFinding;
+            if (typeof f.rule !== 'string') throw notOurs();
             if (!isCorpusRule(f.rule)) this.put.finding.run(f.file, JSON.stringify(reset(f)));
           } else {
-            const { file, report } = element as SlimReport;
+            const { file, report } = element as unknown as SlimReport;
+            if (typeof file !== 'string' || !isRecord(report) || !isRecord(report.meta)) throw notOurs();
             this.put.report.run(file, JSON.stringify(corpusDigest(report)));
             this.facts.set(file, { path: file, url: null, agency: report.meta.agency, year: report.meta.year });
           }
         },
       });
-      if (head.tool !== 'nianbao' || !Array.isArray(head.findings) || !Array.isArray(head.files))
-        throw new Error(`${path} is not a nianbao JSON output`);
+      if (head.tool !== 'nianbao' || !Array.isArray(head.findings) || !Array.isArray(head.files)) throw notOurs();
       if (!Array.isArray(head.reports))
         throw new Error(`${path} has no reports: write shard outputs with audit --shard K/N`);
       this.db.exec('COMMIT');
@@ -103,8 +109,9 @@ export class ShardInputs {
     return shardHead;
   }
 
-  /** Every shard's files, in the walker's order. */
+  /** Every shard's files, in the walker's order; once every shard is read (and the findings indexed by file). */
   files(): string[] {
+    this.db.exec('CREATE INDEX IF NOT EXISTS findings_file ON findings (file)');
     return [...new Set(this.heads.flatMap((d) => d.files))].sort(walkOrder);
   }
 
