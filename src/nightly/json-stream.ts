@@ -7,7 +7,8 @@ import { StringDecoder } from 'node:string_decoder';
  */
 export interface JsonVisitor {
   value(key: string, value: unknown): void;
-  element(key: string, element: unknown): void;
+  /** `text`: the element as it was written, for a caller that stores it as JSON */
+  element(key: string, element: unknown, text: string): void;
 }
 
 type State = 'start' | 'key' | 'colon' | 'value' | 'elements' | 'done';
@@ -151,12 +152,12 @@ export class TopLevelReader {
 
   private emit(text: string): void {
     this.capturing = false;
-    const value = JSON.parse(text.trimEnd()) as unknown;
+    const value = JSON.parse(text) as unknown;
     if (this.inKey) {
       this.inKey = false;
       this.key = value as string;
       this.state = 'colon';
-    } else if (this.state === 'elements') this.visitor.element(this.key, value);
+    } else if (this.state === 'elements') this.visitor.element(this.key, value, text);
     else {
       this.visitor.value(this.key, value);
       this.state = 'key';

@@ -80,13 +80,14 @@ export class ShardInputs {
         value: (key, value) => {
           head[key] = value;
         },
-        element: (key, element) => {
+        element: (key, element, text) => {
           // `tool` comes first in what audit writes: nothing else is read into the store
           if (head.tool !== 'nianbao' || !isRecord(element)) throw notOurs();
           if (key === 'findings') {
             const f = element as unknown as RunFinding;
             if (typeof f.rule !== 'string') throw notOurs();
-            if (!isCorpusRule(f.rule)) this.put.finding.run(f.file, JSON.stringify(reset(f)));
+            // stored as written: its status and triage are set again as it is merged
+            if (!isCorpusRule(f.rule)) this.put.finding.run(f.file, text);
           } else {
             const { file, report } = element as unknown as SlimReport;
             if (typeof file !== 'string' || !isRecord(report) || !isRecord(report.meta)) throw notOurs();
@@ -127,7 +128,7 @@ export class ShardInputs {
 
   /** A file's findings from its shard (corpus rules left out), in the shard's order. */
   *shardFindings(file: string): Generator<RunFinding> {
-    for (const [text] of this.findings.iterate(file)) yield JSON.parse(text) as RunFinding;
+    for (const [text] of this.findings.iterate(file)) yield reset(JSON.parse(text) as RunFinding);
   }
 
   digestOf(file: string): string | null {
