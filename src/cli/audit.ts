@@ -4,7 +4,7 @@ import { HISTORY_COLUMNS, LOOKUP_COLUMNS, reportId, type RunFinding } from '../n
 import { normalizeAgency } from '../nightly/agencies.js';
 import { progressBar } from '../nightly/progress.js';
 import { auditPaths, type FileFacts, type RunHistory } from '../nightly/run.js';
-import type { ShardDocument } from '../nightly/shard-output.js';
+import type { ShardDocument, SlimReport } from '../nightly/shard-output.js';
 import { parseShard, type Shard } from '../nightly/shard.js';
 import { SEVERITIES, severityRank, type Severity } from '../model/finding.js';
 import { probeWritable } from '../output/atomic.js';
@@ -152,8 +152,8 @@ export function checkWritable(options: Pick<OutputOptions, 'out' | 'json' | 'htm
   }
 }
 
-/** A run's document for its outputs: its findings come apart, streamed. */
-export type OutputDocument = Omit<ShardDocument, 'findings'>;
+/** A run's document for its outputs: its findings come apart, streamed; a shard's reports are read as they are written (and once per JSON output). */
+export type OutputDocument = Omit<ShardDocument, 'findings' | 'reports'> & { reports?: Iterable<SlimReport> };
 
 /** One output being written: how, its findings' part so far, and whether it takes every finding as found (a shard's JSON). */
 interface Output {
@@ -241,7 +241,7 @@ export class Outputs {
         targets.push(target);
         target.push(o.sink.head());
         o.body.copyTo(target);
-        target.push(o.sink.tail());
+        for (const piece of o.sink.tailParts?.() ?? [o.sink.tail()]) target.push(piece);
       }
       for (const t of targets) t.commit();
     } catch (error) {
@@ -260,19 +260,6 @@ export class Outputs {
     this.unregister();
     for (const o of this.outputs) o.body.remove();
   }
-}
-
-/** Writes every output from findings in hand (merge): the same path as a run's. */
-export async function writeOutputs(
-  options: OutputOptions,
-  doc: OutputDocument,
-  findings: Iterable<RunFinding>,
-  facts: Map<string, FileFacts>,
-): Promise<void> {
-  const outputs = new Outputs(options, !!doc.shard);
-  const give = outputs.start(facts);
-  for (const f of findings) give(f);
-  outputs.finish(doc);
 }
 
 export function shardOption(text: string | undefined): Shard | undefined {
@@ -339,7 +326,8 @@ export async function auditCommand(paths: string[], options: AuditOptions): Prom
       summary,
       files: run.files,
       shard: shard ?? null,
-      reports: shard ? [...run.slim()] : undefined,
+      // read from the store report by report as the shard's JSON is written
+      reports: shard ? { [Symbol.iterator]: () => run.slim()[Symbol.iterator]() } : undefined,
     };
     // Outputs first, history second: a run killed in between is re-run with the same history and writes the same outputs.
     written.finish(doc);

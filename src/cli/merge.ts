@@ -1,12 +1,12 @@
-import { mergeShards, readShard } from '../nightly/merge.js';
-import type { FileFacts } from '../nightly/run.js';
-import type { ShardDocument } from '../nightly/shard-output.js';
+import { mergeShards, ShardInputs, type ShardHead } from '../nightly/merge.js';
 import { readTriageFile } from '../nightly/side-files.js';
-import { newFindings } from '../nightly/history.js';
+import type { Spool } from '../nightly/spool.js';
+import { onStop } from '../nightly/stop.js';
 import { Store } from '../nightly/store.js';
-import { SummaryTally, summaryLine } from '../output/summary.js';
+import type { StoredFinding } from '../model/finding.js';
+import { summaryLine } from '../output/summary.js';
 import { VERSION } from '../model/version.js';
-import { checkWritable, exitCodeFor, runSummary, writeOutputs, type OutputOptions } from './audit.js';
+import { checkWritable, exitCodeForCounts, Outputs, runSummary, type OutputOptions } from './audit.js';
 import { lang, say } from './lang.js';
 import { CliError } from './usage.js';
 
@@ -16,7 +16,7 @@ export interface MergeOptions extends OutputOptions {
 }
 
 /** Every shard 1..N of one split, each once: a merge with a shard missing would report a partial corpus as whole. */
-export function checkShards(paths: string[], docs: ShardDocument[]): void {
+export function checkShards(paths: string[], docs: Pick<ShardHead, 'shard'>[]): void {
   const counts = new Set(docs.map((d) => d.shard?.count));
   if (counts.size !== 1 || docs.some((d) => !d.shard))
     throw new CliError(
@@ -48,48 +48,69 @@ export function checkShards(paths: string[], docs: ShardDocument[]): void {
     );
 }
 
-async function readShards(paths: string[]): Promise<ShardDocument[]> {
-  return Promise.all(
-    paths.map((p) =>
-      readShard(p).catch((error: NodeJS.ErrnoException) => {
+/** Every shard read into one temporary store, one after the other; a shard that cannot be read stops the merge. */
+async function readShards(paths: string[]): Promise<ShardInputs> {
+  const inputs = new ShardInputs();
+  try {
+    for (const p of paths)
+      await inputs.read(p).catch((error: NodeJS.ErrnoException) => {
         throw new CliError(
           say(
             `无法读取分片 ${p}：${error.code ?? error.message}`,
             `cannot read shard ${p}: ${error.code ?? error.message}`,
           ),
         );
-      }),
-    ),
-  );
+      });
+    return inputs;
+  } catch (error) {
+    inputs.remove();
+    throw error;
+  }
 }
 
 export async function mergeCommand(paths: string[], options: MergeOptions): Promise<number> {
   const started = new Date().toISOString();
-  const docs = await readShards(paths);
+  const inputs = await readShards(paths);
+  const unregister = onStop(() => inputs.remove());
+  try {
+    return await mergeRead(paths, inputs, options, started);
+  } finally {
+    unregister();
+    inputs.remove();
+  }
+}
+
+async function mergeRead(
+  paths: string[],
+  inputs: ShardInputs,
+  options: MergeOptions,
+  started: string,
+): Promise<number> {
+  const docs = inputs.heads;
   checkShards(paths, docs);
   checkWritable(options);
   const side = options.triage ? await readTriageFile(options.triage) : null;
   const store = new Store(options.db, { exclusive: true });
+  const outputs = new Outputs(options, false);
+  let fresh: Spool<StoredFinding> | null = null;
   try {
-    const merged = mergeShards(docs, store.openFindings(), side?.triage ?? new Map());
-    const tally = new SummaryTally();
-    for (const f of merged.findings) tally.add(f);
-    const history = { ...merged.history, resolved: merged.history.resolved.length, previousRun: store.previousRunId() };
+    const files = inputs.files();
+    const give = outputs.start(inputs.factsOf(files));
+    const merged = mergeShards(inputs, files, store, side?.triage ?? new Map(), give);
+    fresh = merged.fresh;
+    const history = {
+      newCount: merged.newCount,
+      persisting: merged.persisting,
+      triaged: merged.triaged,
+      resolved: merged.resolved.length,
+      previousRun: store.previousRunId(),
+    };
     const summary = {
-      ...runSummary(merged.files, tally, 0, history),
+      ...runSummary(merged.files, merged.tally, 0, history),
       ignored: docs.reduce((n, d) => n + d.summary.ignored, 0),
       warnings: [...docs.flatMap((d) => d.summary.warnings ?? []), ...(side?.warnings ?? [])],
     };
-    const facts = new Map<string, FileFacts>();
-    for (const d of docs)
-      for (const r of d.reports ?? [])
-        facts.set(r.file, { path: r.file, url: null, agency: r.report.meta.agency, year: r.report.meta.year });
-    await writeOutputs(
-      options,
-      { tool: 'nianbao', version: VERSION, summary, files: merged.files, shard: null },
-      merged.findings,
-      facts,
-    );
+    outputs.finish({ tool: 'nianbao', version: VERSION, summary, files: merged.files, shard: null });
     store.commitRun(
       {
         started,
@@ -97,21 +118,23 @@ export async function mergeCommand(paths: string[], options: MergeOptions): Prom
         version: VERSION,
         args: process.argv.slice(2).join(' '),
         files: merged.files.length,
-        findings: merged.findings.length,
-        newFindings: merged.history.newCount,
-        resolved: merged.history.resolved.length,
-        triaged: merged.history.triaged,
+        findings: merged.count,
+        newFindings: merged.newCount,
+        resolved: merged.resolved.length,
+        triaged: merged.triaged,
       },
-      newFindings(merged.findings),
-      merged.history.resolved,
+      merged.fresh.read(),
+      merged.resolved,
     );
     if (!options.silent)
       process.stderr.write(
         `${summaryLine(summary, lang())}${options.out === '-' ? '' : `\n${say('已写入', 'wrote')} ${options.out}`}\n`,
       );
-    const judged = options.quiet ? merged.findings.filter((f) => f.severity === 'error') : merged.findings;
-    return exitCodeFor(judged, options.failOn, options.maxWarnings);
+    const judged = options.quiet ? { ...merged.open, warning: 0, info: 0 } : merged.open;
+    return exitCodeForCounts(judged, options.failOn, options.maxWarnings);
   } finally {
+    outputs.abort();
+    fresh?.remove();
     store.close();
   }
 }

@@ -301,11 +301,11 @@ async function auditInBatches(
 const AUDIT_BATCH = 200;
 const DIGESTS_KEPT = 1024;
 
-/** Corpus digests read from the store as the cross-year rules ask for them; the most recent few kept. */
-class DigestCache {
+/** Corpus digests read from a store as the cross-year rules ask for them; the most recent few kept. */
+export class DigestCache {
   private readonly kept = new Map<string, AnnualReport | null>();
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly digestOf: (file: string) => string | null) {}
 
   get(file: string): AnnualReport | null {
     const hit = this.kept.get(file);
@@ -314,7 +314,7 @@ class DigestCache {
       this.kept.set(file, hit);
       return hit;
     }
-    const digest = JSON.parse(this.store.auditedDigest(file) ?? 'null') as AnnualReport | null;
+    const digest = JSON.parse(this.digestOf(file) ?? 'null') as AnnualReport | null;
     this.kept.set(file, digest);
     if (this.kept.size > DIGESTS_KEPT) this.kept.delete(this.kept.keys().next().value!);
     return digest;
@@ -402,7 +402,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   const unstored = await auditInBatches(store, parsingKey, manifest, stale, limits);
 
   const withDigest = new Set<string>();
-  const digests = new DigestCache(store);
+  const digests = new DigestCache((file) => store.auditedDigest(file));
   const index = new CorpusIndex((file) => digests.get(file));
   const facts = new Map<string, FileFacts>();
   const pathOf = (file: string) => rootRelative(roots, file);

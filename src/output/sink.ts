@@ -12,13 +12,16 @@ export interface Sink<T> {
   head(): string;
   row(f: T): string;
   tail(): string;
+  /** the tail in pieces, when it can be long (a shard's reports): the same text as `tail()` */
+  tailParts?(): Iterable<string>;
 }
 
 /** Every piece of a sink over `rows`, in order; the whole text is their concatenation. */
 export function sinkText<T>(sink: Sink<T>, rows: Iterable<T>): string {
   let text = sink.head();
   for (const r of rows) text += sink.row(r);
-  return text + sink.tail();
+  for (const piece of sink.tailParts?.() ?? [sink.tail()]) text += piece;
+  return text;
 }
 
 const FLUSH_AT = 1 << 20;

@@ -39,6 +39,48 @@ describe('outputs written finding by finding are the outputs written at once', (
     });
   }
 
+  for (const [n, r] of [
+    [0, 0],
+    [3, 0],
+    [0, 2],
+    [7, 5],
+  ] as const) {
+    it(`a shard's JSON with ${n} findings and ${r} reports, the reports read as the tail is written, is JSON.stringify(doc, null, 2)`, () => {
+      const findings = Array.from({ length: n }, (_, i) => finding(`a/${i}.pdf`, i));
+      const reports = Array.from({ length: r }, (_, i) => ({
+        file: `a/${i}.pdf`,
+        report: { meta: { y: [i] }, s: '"\n' },
+      }));
+      const doc = {
+        tool: 'nianbao',
+        version: '1',
+        summary: { n },
+        files: ['a'],
+        findings,
+        shard: { index: 1, count: 2 },
+        reports,
+      };
+      let read = 0;
+      const lazy = {
+        *[Symbol.iterator]() {
+          for (const x of reports) {
+            read++;
+            yield x;
+          }
+        },
+      };
+      const sink = jsonSink<Finding>(() => ({ ...doc, findings: [], reports: lazy }));
+      let text = sink.head();
+      for (const f of findings) text += sink.row(f);
+      const parts = [...sink.tailParts!()];
+      text += parts.join('');
+      expect(text).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+      expect(read).toBe(r);
+      // one piece per report besides the text around them: never the whole array as one string
+      expect(parts.length).toBe(r + 2);
+    });
+  }
+
   it('the CSV of an iterable equals the CSV of the array', async () => {
     const findings = Array.from({ length: 2100 }, (_, i) => finding(`f${i % 7}.txt`, i));
     const gen = function* () {
