@@ -20,7 +20,10 @@ const isDelimiter = (c: number) => isSpace(c) || c === 0x2c || c === 0x7d || c =
  * A top-level JSON object read in pieces of text: each value is parsed on its
  * own, and the arrays under `streamed` keys element by element, so a shard's
  * thousands of reports are never one string or one object. Any valid JSON
- * layout reads the same; what is not JSON throws.
+ * layout reads the same; what is not JSON throws. Not stream-json: it makes
+ * a token object of every key and value in JavaScript, and read a 225 MB
+ * shard in 10.7 s CPU against 3.3 s here, where each record goes to V8's
+ * JSON.parse whole.
  */
 export class TopLevelReader {
   private state: State = 'start';
