@@ -1,6 +1,6 @@
 import { mergeShards, ShardInputs, type ShardHead } from '../nightly/merge.js';
 import { readTriageFile } from '../nightly/side-files.js';
-import type { Spool } from '../nightly/spool.js';
+import { Spool } from '../nightly/spool.js';
 import { onStop } from '../nightly/stop.js';
 import { Store } from '../nightly/store.js';
 import type { StoredFinding } from '../model/finding.js';
@@ -49,8 +49,7 @@ export function checkShards(paths: string[], docs: Pick<ShardHead, 'shard'>[]): 
 }
 
 /** Every shard read into one temporary store, one after the other; a shard that cannot be read stops the merge. */
-async function readShards(paths: string[]): Promise<ShardInputs> {
-  const inputs = new ShardInputs();
+async function readShards(paths: string[], inputs: ShardInputs): Promise<ShardInputs> {
   try {
     for (const p of paths)
       await inputs.read(p).catch((error: NodeJS.ErrnoException) => {
@@ -70,9 +69,10 @@ async function readShards(paths: string[]): Promise<ShardInputs> {
 
 export async function mergeCommand(paths: string[], options: MergeOptions): Promise<number> {
   const started = new Date().toISOString();
-  const inputs = await readShards(paths);
+  const inputs = new ShardInputs();
   const unregister = onStop(() => inputs.remove());
   try {
+    await readShards(paths, inputs);
     return await mergeRead(paths, inputs, options, started);
   } finally {
     unregister();
@@ -92,12 +92,13 @@ async function mergeRead(
   const side = options.triage ? await readTriageFile(options.triage) : null;
   const store = new Store(options.db, { exclusive: true });
   const outputs = new Outputs(options, false);
-  let fresh: Spool<StoredFinding> | null = null;
+  // the new findings wait on disk for the commit
+  const fresh = new Spool<StoredFinding>();
+  const unspool = onStop(() => fresh.remove());
   try {
     const files = inputs.files();
     const give = outputs.start(inputs.factsOf(files));
-    const merged = mergeShards(inputs, files, store, side?.triage ?? new Map(), give);
-    fresh = merged.fresh;
+    const merged = await mergeShards(inputs, files, store, side?.triage ?? new Map(), give, fresh);
     const history = {
       newCount: merged.newCount,
       persisting: merged.persisting,
@@ -123,7 +124,7 @@ async function mergeRead(
         resolved: merged.resolved.length,
         triaged: merged.triaged,
       },
-      merged.fresh.read(),
+      fresh.read(),
       merged.resolved,
     );
     if (!options.silent)
@@ -134,7 +135,8 @@ async function mergeRead(
     return exitCodeForCounts(judged, options.failOn, options.maxWarnings);
   } finally {
     outputs.abort();
-    fresh?.remove();
+    unspool();
+    fresh.remove();
     store.close();
   }
 }

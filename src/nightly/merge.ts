@@ -15,7 +15,7 @@ import type { FileFacts } from './run.js';
 import { DigestCache } from './run.js';
 import { isCorpusRule, type ShardDocument, type SlimReport } from './shard-output.js';
 import type { TriageEntry } from './side-files.js';
-import { Spool } from './spool.js';
+import type { Spool } from './spool.js';
 import type { Store } from './store.js';
 
 /** The walker's order (each directory's entries sorted), for files that came from several shards. */
@@ -141,6 +141,9 @@ export class ShardInputs {
   }
 }
 
+/** Files merged between two turns of the event loop. */
+const YIELD_EVERY = 256;
+
 /** What a merge tells of its findings once they are all given: counts, and the history's changes to commit. */
 export interface MergedRun {
   files: string[];
@@ -152,8 +155,6 @@ export interface MergedRun {
   triaged: number;
   /** open findings of earlier runs, on files of this run, that this run no longer reports */
   resolved: OpenFinding[];
-  /** the new findings, waiting on disk for the commit */
-  fresh: Spool<StoredFinding>;
 }
 
 /**
@@ -163,13 +164,14 @@ export interface MergedRun {
  * with a partial index. History and triage are applied per finding, as
  * `audit` does.
  */
-export function mergeShards(
+export async function mergeShards(
   inputs: ShardInputs,
   files: string[],
   store: Store,
   triage: Map<string, TriageEntry>,
   give: (finding: RunFinding) => void,
-): MergedRun {
+  fresh: Spool<StoredFinding>,
+): Promise<MergedRun> {
   const digests = new DigestCache((file) => inputs.digestOf(file));
   const index = new CorpusIndex((file) => digests.get(file));
   for (const file of files) {
@@ -181,7 +183,6 @@ export function mergeShards(
   const wasOpen = new Set<string>();
   for (const f of store.eachOpenFinding()) wasOpen.add(f.fingerprint);
   const seen = new Set<string>();
-  const fresh = new Spool<StoredFinding>();
   const run = {
     files,
     count: 0,
@@ -191,7 +192,6 @@ export function mergeShards(
     persisting: 0,
     triaged: 0,
     resolved: [],
-    fresh,
   };
   const apply = (f: RunFinding) => {
     seen.add(f.fingerprint);
@@ -206,7 +206,9 @@ export function mergeShards(
     give(f);
   };
   try {
-    for (const file of files) {
+    for (const [i, file] of files.entries()) {
+      // a turn of the event loop now and then, so that SIGINT/SIGTERM stop a long merge cleanly
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
       for (const f of inputs.shardFindings(file)) apply(f);
       const digest: AnnualReport | null = inputs.facts.has(file) ? digests.get(file) : null;
       if (digest) for (const f of withFingerprints(runRules(digest, file, context, corpusRules))) apply(f);

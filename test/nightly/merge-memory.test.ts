@@ -1,5 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCorpus } from '../../bench/make-corpus.js';
@@ -39,17 +40,18 @@ function bigShard(small: ShardDocument, path: string): void {
 }
 
 describe('merge of a shard larger than the heap', () => {
-  it(`reads a shard of ${COPIES} corpus copies (over 100 MB) under a ${HEAP_MB} MB heap, each copy's findings whole`, () => {
+  it(`reads a shard of ${COPIES} corpus copies (over 100 MB) under a ${HEAP_MB} MB heap, each copy's findings whole, and stops on SIGTERM midway`, async () => {
     const dir = tempDir();
     try {
-      check(dir);
+      const fullMs = check(dir);
+      await stopMidway(dir, fullMs);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
 });
 
-function check(dir: string): void {
+function check(dir: string): number {
   makeCorpus(join(dir, 'c'), 30);
   expect(
     nianbao(dir, ['audit', 'c', '--shard', '1/1', '--json', 'small.json', '--db', 's.db', '--silent']).status,
@@ -58,6 +60,7 @@ function check(dir: string): void {
   expect(nianbao(dir, ['merge', 'small.json', '--db', 'one.db', '--out', 'one.csv', '--silent']).status).toBe(0);
   bigShard(small, join(dir, 'big.json'));
   expect(statSync(join(dir, 'big.json')).size).toBeGreaterThan(100 * 2 ** 20);
+  const t0 = Date.now();
   const r = spawnSync(
     process.execPath,
     [`--max-old-space-size=${HEAP_MB}`, BIN, 'merge', 'big.json', '--db', 'big.db', '--out', 'big.csv', '--silent'],
@@ -72,4 +75,26 @@ function check(dir: string): void {
   const rows = (rows: Record<string, string>[]) =>
     rows.map((r) => [r.file!.replace(/^copy-\d+\//, ''), r.rule, r.location, r.actual].join('|')).sort();
   expect(rows(big.filter((r) => r.file!.startsWith('copy-7/')))).toEqual(rows(one));
+  return Date.now() - t0;
+}
+
+/** SIGTERM midway through a merge (at half an uninterrupted one's time): it ends at once, writes no output, leaves no scratch store. */
+async function stopMidway(dir: string, fullMs: number): Promise<void> {
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_MB}`, BIN, 'merge', 'big.json', '--db', 'stop.db', '--out', 'stop.csv', '--silent'],
+    {
+      cwd: dir,
+      stdio: 'ignore',
+    },
+  );
+  const scratch = () => readdirSync(tmpdir()).filter((n) => n.startsWith(`nianbao-run-${child.pid}-`));
+  await new Promise((r) => setTimeout(r, fullMs * 0.5));
+  const signalled = Date.now();
+  child.kill('SIGTERM');
+  const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+  expect(Date.now() - signalled, 'ms from SIGTERM to exit').toBeLessThan(3_000);
+  expect(code).toBe(143);
+  expect(existsSync(join(dir, 'stop.csv'))).toBe(false);
+  expect(scratch()).toEqual([]);
 }
