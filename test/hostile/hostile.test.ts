@@ -46,7 +46,7 @@ if (!soffice)
   console.warn('hostile.test: no soffice: RTF/ODT conversions are findings without a converter (no converter to cap)');
 if (root)
   console.warn(
-    'hostile.test: running as root, where chmod 000 does not bite: the unreadable-file case is read like any other here (SKIPPED as a case; test/nightly/unreadable.test.ts runs it as nobody)',
+    'hostile.test: running as root, where chmod 000 does not bite: the unreadable-file case is read like any other here (SKIPPED as a case; test/nightly/unreadable.test.ts runs it without the capabilities by which root bypasses them)',
   );
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
