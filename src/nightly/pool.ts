@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { compiledScript } from '../extract/compiled.js';
 import { killGroup } from '../extract/sandbox.js';
 import type { AuditOutcome, AuditTask, ParseOutcome, ParseTask } from './worker.js';
 
@@ -24,13 +24,9 @@ export const OCR_PAGE_MS = 60_000;
 /** A scan longer than a report can be gets no more time than this many pages. */
 const OCR_ALLOWANCE_PAGES = 30;
 
-/** Workers always run compiled JS: from dist beside this module, or dist/ when this module runs from src/ (tests). */
+/** Workers always run compiled JS (see compiledScript). */
 export function workerScript(): string {
-  const beside = fileURLToPath(new URL('./worker.js', import.meta.url));
-  if (existsSync(beside)) return beside;
-  const built = fileURLToPath(new URL('../../dist/nightly/worker.js', import.meta.url));
-  if (!existsSync(built)) throw new Error(`worker script not found: run \`npm run build\` (looked for ${built})`);
-  return built;
+  return compiledScript(import.meta.url, './worker.js', '../../dist/nightly/worker.js');
 }
 
 // Each worker's young generation counts in full towards the process RSS: 64 MB per worker cost ~80 MB at

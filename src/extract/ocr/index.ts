@@ -1,20 +1,10 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type DocumentIR, UnreadableDocument } from '../../model/ir.js';
+import { compiledScript } from '../compiled.js';
 import type { ExtractOptions } from '../options.js';
 import { converterTempRoot, runWatched, type WatchedResult } from '../sandbox.js';
 import { MESSAGE_PREFIX, type OcrMessage } from './message.js';
-
-/** The child always runs compiled JS: beside this module in dist, or dist's when this module runs from src/ (tests). */
-export function ocrChildScript(): string {
-  const beside = fileURLToPath(new URL('./child.js', import.meta.url));
-  if (existsSync(beside)) return beside;
-  const built = fileURLToPath(new URL('../../../dist/extract/ocr/child.js', import.meta.url));
-  if (!existsSync(built)) throw new Error(`OCR child script not found: run \`npm run build\` (looked for ${built})`);
-  return built;
-}
 
 /**
  * glibc raises its mmap threshold after each large free, up to 32 MB, and keeps what later page images and
@@ -54,7 +44,11 @@ export async function ocrToDocument(bytes: Uint8Array, options: ExtractOptions):
     let outcome: Exclude<OcrMessage, { type: 'pages' }> | undefined;
     const result = await runWatched(
       process.execPath,
-      [ocrChildScript(), input, String(options.maxPages)],
+      [
+        compiledScript(import.meta.url, './child.js', '../../../dist/extract/ocr/child.js'),
+        input,
+        String(options.maxPages),
+      ],
       { timeoutMs: options.ocrTimeoutMs, memoryMb: options.ocrMemoryMb },
       (line) => {
         if (!line.startsWith(MESSAGE_PREFIX)) return;
