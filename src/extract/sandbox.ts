@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -125,35 +125,46 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A child in a process group of its own: adopted (killed at exit, mirrored to the tracker), the last of its stderr kept, its group killed at the time limit. */
+interface Group {
+  readonly pgid: number | undefined;
+  stderr: string;
+  timedOut: boolean;
+  /** stops the clock and kills whatever the child left running in its group */
+  end(): void;
+}
+
+function watchGroup(child: ChildProcess, timeoutMs: number): Group {
+  const pgid = child.pid;
+  if (pgid !== undefined) adopt(pgid);
+  const group: Group = { pgid, stderr: '', timedOut: false, end };
+  child.stderr?.on('data', (chunk: Buffer) => (group.stderr = (group.stderr + chunk.toString('utf8')).slice(-2000)));
+  const timer = setTimeout(() => {
+    group.timedOut = true;
+    if (pgid !== undefined) killGroup(pgid);
+  }, timeoutMs);
+  function end(): void {
+    clearTimeout(timer);
+    if (pgid !== undefined) release(pgid);
+  }
+  return group;
+}
+
 /** Runs a converter in the sandbox, in its own process group, killed as a group at its time limit. */
 export function runSandboxed(command: string, args: string[], limits: ChildLimits): Promise<RunResult> {
   const words = [...sandbox().prefix(limits), command, ...args];
   return new Promise((resolve, reject) => {
     const child = spawn(words[0]!, words.slice(1), { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
-    const pgid = child.pid;
-    if (pgid !== undefined) adopt(pgid);
-    let stderr = '';
-    let timedOut = false;
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (pgid !== undefined) killGroup(pgid);
-    }, limits.timeoutMs);
-    const done = () => {
-      clearTimeout(timer);
-      if (pgid === undefined) return;
-      // whatever the converter left running in its group ends with it
-      release(pgid);
-    };
+    const group = watchGroup(child, limits.timeoutMs);
     child.on('error', (error) => {
-      done();
+      group.end();
       reject(error);
     });
     // 'exit', not 'close': a grandchild may hold stderr open after the converter ended
     child.on('exit', (code) => {
-      done();
+      group.end();
       child.stderr.destroy();
-      resolve({ code, timedOut, stderr });
+      resolve({ code, timedOut: group.timedOut, stderr: group.stderr });
     });
   });
 }
@@ -210,22 +221,15 @@ export function runWatched(
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...env },
     });
-    const pgid = child.pid;
-    if (pgid !== undefined) adopt(pgid);
-    let stderr = '';
-    let timedOut = false;
+    const group = watchGroup(child, limits.timeoutMs);
+    const { pgid } = group;
     let overMemory = false;
     let pending = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-2000)));
     child.stdout.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString('utf8')).split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) onLine(line);
     });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      if (pgid !== undefined) killGroup(pgid);
-    }, limits.timeoutMs);
     const watchdog = setInterval(() => {
       if (pgid === undefined) return;
       const mb = groupRssMb(pgid);
@@ -240,9 +244,8 @@ export function runWatched(
       }
     }, WATCH_MS);
     const done = () => {
-      clearTimeout(timer);
       clearInterval(watchdog);
-      if (pgid !== undefined) release(pgid);
+      group.end();
       child.stdin.destroy();
     };
     child.stdin.on('error', () => undefined);
@@ -258,7 +261,7 @@ export function runWatched(
       if (pending) onLine(pending);
       child.stdout.destroy();
       child.stderr.destroy();
-      resolve({ code: exitCode, timedOut, overMemory, stderr });
+      resolve({ code: exitCode, timedOut: group.timedOut, overMemory, stderr: group.stderr });
     };
     child.on('exit', (code) => {
       exitCode = code;

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { docxToDocument, legacyWordToDocument } from '../../src/extract/docx.js';
 import { extractDocument } from '../../src/extract/index.js';
 import { DEFAULT_EXTRACT_OPTIONS } from '../../src/extract/options.js';
+import { setChildTracker, setTempRoot } from '../../src/extract/sandbox.js';
 import { findSoffice } from '../../src/extract/soffice.js';
 import { sniff } from '../../src/extract/sniff.js';
 import { isMht } from '../../src/extract/mht.js';
 import { isWordXml } from '../../src/extract/word-xml.js';
 import { UnreadableDocument, type DocumentIR, type TableBlock } from '../../src/model/ir.js';
+import { processesNaming } from '../hostile/processes.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/docx/${name}`, import.meta.url));
 const table = (doc: DocumentIR) => doc.blocks.find((b): b is TableBlock => b.kind === 'table')!;
@@ -121,12 +122,6 @@ describe('legacy Word without LibreOffice', () => {
 });
 
 describe.skipIf(!soffice)('legacy Word through LibreOffice (needs libreoffice-writer)', () => {
-  const liveConversions = () =>
-    execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
-      .split('\n')
-      .filter((l) => l.includes('nianbao-soffice-'));
-  const tempDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('nianbao-soffice-'));
-
   it('reads .doc, .rtf and .odt (converted in parallel, each with its own profile) with the same 表三 grid as the DOCX', async () => {
     const original = table(await docxToDocument(fixture('table3-vmerge.docx'), DEFAULT_EXTRACT_OPTIONS));
     const names = ['table3-libreoffice.doc', 'table3-libreoffice.rtf', 'table3-libreoffice.odt'];
@@ -140,14 +135,25 @@ describe.skipIf(!soffice)('legacy Word through LibreOffice (needs libreoffice-wr
   });
 
   it('kills LibreOffice and cleans up on timeout', async () => {
-    const before = tempDirs().length;
-    const error = await rejection(
-      legacyWordToDocument(fixture('table3-libreoffice.doc'), { ...DEFAULT_EXTRACT_OPTIONS, sofficeTimeoutMs: 200 }),
-    );
-    expect(error.reason).toBe('timeout');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(liveConversions()).toEqual([]);
-    expect(tempDirs().length).toBeLessThanOrEqual(before);
+    // this conversion's own temporary root and process group: another suite's conversions on the machine are not ours
+    const root = mkdtempSync(join(tmpdir(), 'nianbao-docx-legacy-'));
+    const groups: number[] = [];
+    setTempRoot(root);
+    setChildTracker({ add: (pgid) => groups.push(pgid), remove: () => undefined });
+    try {
+      const error = await rejection(
+        legacyWordToDocument(fixture('table3-libreoffice.doc'), { ...DEFAULT_EXTRACT_OPTIONS, sofficeTimeoutMs: 200 }),
+      );
+      expect(error.reason).toBe('timeout');
+      expect(groups).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(processesNaming(root, groups)).toEqual([]);
+      expect(readdirSync(root)).toEqual([]);
+    } finally {
+      setTempRoot(null);
+      setChildTracker(null);
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('reports a damaged .doc as unreadable, not as a crash', async () => {
