@@ -93,10 +93,10 @@ describe('the text-only pdf.js worker', () => {
       'adjustWidths(properties);\n          data = this.convert',
       'data = this.convert',
     );
-    expect(patchWorker(other)).toEqual({ unmatched: ['font programs read for text only'] });
+    expect(patchWorker(other)).toEqual({ unmatched: ['Type1 and CFF programs read for text only'] });
   });
 
-  it('builds no browser font from a Type1 or CFF program, and still does from TrueType', async () => {
+  it('builds no browser font from a Type1, CFF or TrueType program, where the stock worker builds every one', async () => {
     // fontExtraProperties keeps each font's data on the main thread, which pdf.js otherwise drops once loaded
     const browserFonts = async (name: string, worker: Worker) => {
       const bytes = new Uint8Array(readFileSync(join(FIXTURES, name)));
@@ -113,9 +113,9 @@ describe('the text-only pdf.js worker', () => {
     };
     for (const name of ['fonts-type1c.pdf', 'fonts-cid-cff.pdf', 'lo-break.pdf']) {
       const [mine, theirs] = [await browserFonts(name, textOnly), await browserFonts(name, stock)];
-      expect(theirs.filter((f) => /CJK/.test(f)).every((f) => f.endsWith(' built'))).toBe(true);
-      expect(mine.filter((f) => /CJK/.test(f)).some((f) => f.endsWith(' built'))).toBe(false);
-      expect(mine.filter((f) => /Liberation/.test(f)).every((f) => f.endsWith(' built'))).toBe(true);
+      expect(theirs.length).toBeGreaterThan(2);
+      expect(theirs.every((f) => f.endsWith(' built'))).toBe(true);
+      expect(mine.some((f) => f.endsWith(' built'))).toBe(false);
       expect(mine.map((f) => f.replace(' built', ''))).toEqual(theirs.map((f) => f.replace(' built', '')));
     }
   });

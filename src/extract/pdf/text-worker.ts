@@ -7,12 +7,13 @@ import type { PDFWorker as Worker } from 'pdfjs-dist';
 
 /**
  * pdf.js's worker without the one job a text reader never needs: turning each
- * embedded Type1 or CFF font program into a browser font. pdf.js does it for
- * every such font a page sets, before the page's operator list exists (Type1:
- * decrypt and convert every charstring, compile a CFF, wrap it as OpenType;
- * CFF: compile it again), and then copies the result to the main thread, where
- * nianbao drops it (load.ts FONT_SINK). On LibreOffice's PDFs, whose CJK text
- * is in Type1 subsets, that was a sixth of an audit's time.
+ * embedded font program into a browser font. pdf.js does it for every font a
+ * page sets, before the page's operator list exists (Type1: decrypt and
+ * convert every charstring, compile a CFF, wrap it as OpenType; CFF: compile
+ * it again; TrueType: check and repair every glyph and rebuild the file), and
+ * then copies the result to the main thread, where nianbao drops it (load.ts
+ * FONT_SINK). That was a sixth of an audit's time on LibreOffice's PDFs (CJK
+ * text in Type1 subsets) and an eighth on WPS's (CJK TrueType).
  *
  * What text needs from a font program is kept: a Type1 font's clear-text
  * header (FontMatrix, built-in Encoding, FontBBox) and a CFF font's parse (its
@@ -20,8 +21,13 @@ import type { PDFWorker as Worker } from 'pdfjs-dist';
  * conversion takes on the text mapping: adjustWidths, and adjustType1ToUnicode
  * for a built-in encoding. Glyph codes for rendering (toFontChar), accent
  * composition (seacMap) and the OpenType file are what is left out; no glyph,
- * width or Unicode value of the text changes. TrueType programs are left as
- * they are: pdf.js reads metrics from them that its text items use.
+ * width or Unicode value of the text changes. A TrueType program (WPS's and
+ * Word's CJK fonts) is not repaired and rebuilt either: only its table
+ * directory and the head and hhea metrics pdf.js takes from it are read. Where
+ * the tables pdf.js's repair requires are missing or malformed, so that it
+ * would give up on the program, the font goes the stock way, and pdf.js's
+ * fallback is the same as before; a program broken deeper than that keeps its
+ * PDF's own text mapping, where pdf.js would have swapped in a system font's.
  *
  * The worker is pdf.js's own file with the patches below applied as text.
  * Each must match the pinned pdfjs-dist exactly once: on any other version
@@ -36,9 +42,66 @@ interface Patch {
   replace: string;
 }
 
+/** What the patches call, added to the module's end: pdf.js's own functions are in its scope there. */
+const HELPERS = `
+function nianbaoReadType1Header(file, properties) {
+  let headerBlockLength = properties.length1;
+  const pfbHeader = file.peekBytes(6);
+  if (pfbHeader[0] === 0x80 && pfbHeader[1] === 0x01) {
+    file.skip(6);
+    headerBlockLength = pfbHeader[5] << 24 | pfbHeader[4] << 16 | pfbHeader[3] << 8 | pfbHeader[2];
+  }
+  const headerBlock = getHeaderBlock(file, headerBlockLength);
+  new Type1Parser(headerBlock.stream, false, SEAC_ANALYSIS_ENABLED).extractFontHeader(properties);
+}
+function nianbaoReadCff(file, properties) {
+  const font = Object.create(CFFFont.prototype);
+  font.properties = properties;
+  font.cff = new CFFParser(file, properties, SEAC_ANALYSIS_ENABLED).parse();
+  font._createBuiltInEncoding();
+}
+function nianbaoReadTrueTypeMetrics(font, file) {
+  const bytes = file.peekBytes();
+  const u16 = at => bytes[at] << 8 | bytes[at + 1];
+  const u32 = at => (u16(at) << 16 | u16(at + 2)) >>> 0;
+  const s16 = at => u16(at) << 16 >> 16;
+  if (bytes.length < 12 || u32(0) !== 0x00010000 && u32(0) !== 0x74727565) {
+    return false;
+  }
+  const tables = Object.create(null);
+  for (let k = 0, at = 12; k < u16(4); k++, at += 16) {
+    if (at + 16 > bytes.length) {
+      return false;
+    }
+    const tag = String.fromCharCode(bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]);
+    const offset = u32(at + 8), length = u32(at + 12);
+    if (length > 0) {
+      tables[tag] = { offset, length, fits: offset + length <= bytes.length };
+    }
+  }
+  const { head, hhea, maxp, loca, glyf } = tables;
+  if (tables["CFF "] || ![head, hhea, maxp, loca, glyf].every(table => table?.fits)) {
+    return false;
+  }
+  if (head.length < 54 || hhea.length < 10 || maxp.length < 6 || u16(head.offset + 50) > 1) {
+    return false;
+  }
+  if (u32(maxp.offset) !== 0x00010000 && u32(maxp.offset) !== 0x00005000) {
+    return false;
+  }
+  const unitsPerEm = u16(head.offset + 18);
+  font.isOpenType = false;
+  font.ascent = s16(hhea.offset + 4) / unitsPerEm;
+  font.descent = s16(hhea.offset + 6) / unitsPerEm;
+  font.lineGap = s16(hhea.offset + 8) / unitsPerEm;
+  font.lineHeight = font.ascent - font.descent + font.lineGap;
+  return true;
+}
+`;
+
 const PATCHES: Patch[] = [
   {
-    name: 'font programs read for text only',
+    name: 'Type1 and CFF programs read for text only',
     find: `          const cff = subtype === "Type1C" || subtype === "CIDFontType0C" ? new CFFFont(file, properties) : new Type1Font(name, file, properties);
           adjustWidths(properties);
           data = this.convert(name, cff, properties);
@@ -56,28 +119,24 @@ const PATCHES: Patch[] = [
           break;`,
   },
   {
+    name: 'TrueType programs read for text only',
+    find: `          this.mimetype = "font/opentype";
+          data = this.checkAndRepair(name, file, properties);`,
+    replace: `          this.mimetype = "font/opentype";
+          data = nianbaoReadTrueTypeMetrics(this, file) ? undefined : this.checkAndRepair(name, file, properties);`,
+  },
+  {
     name: 'no process-wide worker',
     find: `globalThis.pdfjsWorker = {
   WorkerMessageHandler: WorkerMessageHandler
 };
 `,
-    replace: `function nianbaoReadType1Header(file, properties) {
-  let headerBlockLength = properties.length1;
-  const pfbHeader = file.peekBytes(6);
-  if (pfbHeader[0] === 0x80 && pfbHeader[1] === 0x01) {
-    file.skip(6);
-    headerBlockLength = pfbHeader[5] << 24 | pfbHeader[4] << 16 | pfbHeader[3] << 8 | pfbHeader[2];
-  }
-  const headerBlock = getHeaderBlock(file, headerBlockLength);
-  new Type1Parser(headerBlock.stream, false, SEAC_ANALYSIS_ENABLED).extractFontHeader(properties);
-}
-function nianbaoReadCff(file, properties) {
-  const font = Object.create(CFFFont.prototype);
-  font.properties = properties;
-  font.cff = new CFFParser(file, properties, SEAC_ANALYSIS_ENABLED).parse();
-  font._createBuiltInEncoding();
-}
-`,
+    replace: '',
+  },
+  {
+    name: 'what the patches call',
+    find: 'export { WorkerMessageHandler };',
+    replace: `${HELPERS}\nexport { WorkerMessageHandler };`,
   },
 ];
 
