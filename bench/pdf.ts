@@ -2,8 +2,9 @@
  * PDF throughput in one run, over corpus/pdf and the PDFs in ../shared/realworld
  * when present:
  *   (a) nianbao: extract + structure + audit + the CSV of findings, file by file
- *   (b) bare pdf.js with the same build and load options: getTextContent +
- *       getOperatorList on every page; (b′) the same on the legacy build with
+ *   (b) bare pdf.js with the same build and load options and pdf.js's own
+ *       worker (nianbao's builds no browser fonts: text-worker.ts):
+ *       getTextContent + getOperatorList on every page; (b′) the same on the legacy build with
  *       pdf.js's Node default of no font faces, the floor issue 13 measured
  *   (c) pdftotext -layout per file, when installed (children of one shell, CPU from `times`)
  *   (d) pdfplumber extract_text + extract_tables per page, when python3 has it (one child process)

@@ -4,6 +4,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { UnreadableDocument } from '../../model/ir.js';
 import { isoDate } from '../../model/dates.js';
 import './polyfills.js';
+import { textOnlyWorker } from './text-worker.js';
 
 const NODE_BUILD_WARNING = 'Please use the `legacy` build';
 
@@ -26,7 +27,7 @@ async function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
 }
 
 const pdfjs = await loadPdfjs();
-export const { getDocument, OPS, VerbosityLevel } = pdfjs;
+export const { getDocument, OPS, PDFWorker, VerbosityLevel } = pdfjs;
 /** Which pdf.js build reads PDFs (the benchmark names it). */
 export const PDFJS_BUILD: 'legacy' | 'modern' = 'modern';
 
@@ -81,11 +82,15 @@ function loadError(error: unknown): UnreadableDocument {
   return new UnreadableDocument(`PDF 无法打开（${message}）`, 'corrupt');
 }
 
+let worker: ReturnType<typeof textOnlyWorker> | undefined;
+
 /** Opens a PDF or throws `UnreadableDocument`; the caller must `destroy()` the result. */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   let task: ReturnType<typeof getDocument> | undefined;
+  worker ??= textOnlyWorker(PDFWorker, VerbosityLevel.ERRORS);
+  const textOnly = await worker;
   try {
-    task = getDocument(loadOptions(bytes));
+    task = getDocument({ ...loadOptions(bytes), ...(textOnly ? { worker: textOnly } : {}) });
     return await task.promise;
   } catch (error) {
     await task?.destroy().catch(() => undefined);
