@@ -183,16 +183,20 @@ class LoopbackPort {
 
 const STOCK_WORKER = createRequire(import.meta.url).resolve('pdfjs-dist/build/pdf.worker.mjs');
 
+function stockInstead(why: string): null {
+  console.warn(`nianbao: ${why}，改用 pdf.js 原版 worker（较慢，结果不变）`);
+  return null;
+}
+
 async function importPatched(): Promise<WorkerModule | null> {
-  const stock = readFileSync(STOCK_WORKER, 'utf8');
-  const patched = patchWorker(stock);
-  if ('unmatched' in patched) {
-    console.warn(
-      `nianbao: pdf.js 的 worker 与所固定的版本不符（未匹配：${patched.unmatched.join('；')}），改用原版 worker（较慢，结果不变）`,
-    );
-    return null;
+  const patched = patchWorker(readFileSync(STOCK_WORKER, 'utf8'));
+  if ('unmatched' in patched)
+    return stockInstead(`pdf.js 的 worker 与所固定的版本不符（未匹配：${patched.unmatched.join('；')}）`);
+  try {
+    return await importFrom(patched.source);
+  } catch (error) {
+    return stockInstead(`无法在临时目录中载入只读文字的 worker（${(error as Error).message}）`);
   }
-  return importFrom(patched.source);
 }
 
 /**
