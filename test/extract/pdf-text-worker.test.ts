@@ -56,8 +56,12 @@ async function read(path: string, worker: Worker): Promise<PageReading[]> {
     const page = await doc.getPage(n);
     const ops = await page.getOperatorList();
     const text = (await page.getTextContent()).items;
-    const argsArray = ops.argsArray.map((args: unknown) =>
-      Array.isArray(args) ? args.map((a) => (Array.isArray(a) ? a.map(textOf) : a)) : args,
+    const argsArray = ops.argsArray.map((args: unknown, k) =>
+      ops.fnArray[k] === OPS.setFont
+        ? (args as unknown[]).slice(0, 2)
+        : Array.isArray(args)
+          ? args.map((a) => (Array.isArray(a) ? a.map(textOf) : a))
+          : args,
     );
     const fonts: Record<string, unknown> = {};
     ops.fnArray.forEach((fn, k) => {
@@ -118,6 +122,31 @@ describe('the text-only pdf.js worker', () => {
       expect(mine.some((f) => f.endsWith(' built'))).toBe(false);
       expect(mine.map((f) => f.replace(' built', ''))).toEqual(theirs.map((f) => f.replace(' built', '')));
     }
+  });
+
+  it("puts a Type3 font's text height factor on its setFont, and nothing on other fonts'", async () => {
+    const setFonts = async (name: string) => {
+      const doc = await getDocument({
+        ...loadOptions(new Uint8Array(readFileSync(join(CORPUS, name)))),
+        worker: textOnly,
+      }).promise;
+      const page = await doc.getPage(1);
+      const ops = await page.getOperatorList();
+      const found = ops.fnArray
+        .map((fn, k) => (fn === OPS.setFont ? (ops.argsArray[k] as unknown[]) : null))
+        .filter((args): args is unknown[] => args !== null)
+        .map((args) => ({
+          args,
+          type3: (page.commonObjs.get(args[0] as string) as { isType3Font?: boolean }).isType3Font,
+        }));
+      await doc.destroy();
+      return found;
+    };
+    const chromium = await setFonts('2020-dongtan-township.pdf');
+    expect(chromium.some((f) => f.type3)).toBe(true);
+    for (const f of chromium) expect(f.args.length, JSON.stringify(f)).toBe(f.type3 ? 3 : 2);
+    expect(chromium.filter((f) => f.type3).every((f) => f.args[2] === 1)).toBe(true);
+    expect((await setFonts('2023-anping-county-stats.pdf')).every((f) => f.args.length === 2)).toBe(true);
   });
 
   it('covers the font programs producers embed: Type1, CFF, CID-keyed CFF, TrueType, Type3', () => {

@@ -10,10 +10,11 @@ import type { RawTextItem } from './words.js';
  * evaluator.js: buildTextContentItem, compareWithLastPosition, addFakeSpaces,
  * flushTextContentItem, normalizeUnicode) operation for operation, so the
  * numbers come out bit for bit the same. What it does not mirror it refuses
- * (returns null, and the caller asks pdf.js for the text): vertical and Type3
- * fonts, form XObjects, fonts set from a graphics state, image masks (from the
- * operator list alone their Do cannot be told from an inline image), text
- * before any font, right-to-left scripts.
+ * (returns null, and the caller asks pdf.js for the text): vertical fonts,
+ * Type3 fonts from pdf.js's stock worker (whose setFont lacks the height
+ * factor the text-only worker adds), form XObjects, fonts set from a graphics
+ * state, image masks (from the operator list alone their Do cannot be told
+ * from an inline image), text before any font, right-to-left scripts.
  *
  * The constants and decisions are pdf.js's (Copyright Mozilla Foundation,
  * Apache License 2.0); package.json pins pdfjs-dist to the version mirrored,
@@ -92,6 +93,8 @@ class TextState {
   fontSize = 0;
   font: FontInfo | null = null;
   fontMatrix: number[] = FONT_IDENTITY;
+  /** A Type3 font's text height factor, which the text-only worker puts on its setFont (text-worker.ts). */
+  heightScale = 1;
   textMatrix = IDENTITY.slice();
   textLineMatrix = IDENTITY.slice();
   charSpacing = 0;
@@ -122,6 +125,7 @@ class TextState {
     clone.fontSize = this.fontSize;
     clone.font = this.font;
     clone.fontMatrix = this.fontMatrix;
+    clone.heightScale = this.heightScale;
     clone.textMatrix = this.textMatrix.slice();
     clone.textLineMatrix = this.textLineMatrix.slice();
     clone.charSpacing = this.charSpacing;
@@ -208,14 +212,15 @@ class Builder {
     }
     switch (fn) {
       case OPS.setFont: {
-        const [name, size] = args as [string, number];
+        const [name, size, type3Height] = args as [string, number, number?];
         if (ts.font && name === ts.fontName && size === ts.fontSize) return;
         const font = this.fontOf(name);
-        if (!font || font.vertical || font.isType3Font) throw new Refused();
+        if (!font || font.vertical || (font.isType3Font && type3Height === undefined)) throw new Refused();
         ts.fontName = name;
         ts.fontSize = size;
         ts.font = font;
         ts.fontMatrix = font.fontMatrix || FONT_IDENTITY;
+        ts.heightScale = type3Height ?? 1;
         return;
       }
       case OPS.setTextRise:
@@ -303,7 +308,7 @@ class Builder {
 
   private textTransform(): number[] {
     const ts = this.state;
-    const tsm = [ts.fontSize * ts.textHScale, 0, 0, ts.fontSize, 0, ts.textRise];
+    const tsm = [ts.fontSize * ts.textHScale, 0, 0, ts.fontSize * ts.heightScale, 0, ts.textRise];
     return transform(ts.ctm, transform(ts.textMatrix, tsm));
   }
 

@@ -29,6 +29,12 @@ import type { PDFWorker as Worker } from 'pdfjs-dist';
  * fallback is the same as before; a program broken deeper than that keeps its
  * PDF's own text mapping, where pdf.js would have swapped in a system font's.
  *
+ * One thing is added for the text: a Type3 font's setFont carries, as a
+ * third argument, the factor getTextContent scales its text height by
+ * (getCurrentTextTransform: from the glyph box pdf.js settled on, which the
+ * main thread's copy of the font does not keep), so op-text.ts can rebuild
+ * such text, Chromium's CJK text among it, without a text layer pass.
+ *
  * The worker is pdf.js's own file with the patches below applied as text.
  * Each must match the pinned pdfjs-dist exactly once: on any other version
  * none is applied and pdf.js's stock worker is used (slower, never wrong), and
@@ -59,6 +65,17 @@ function nianbaoReadCff(file, properties) {
   font.properties = properties;
   font.cff = new CFFParser(file, properties, SEAC_ANALYSIS_ENABLED).parse();
   font._createBuiltInEncoding();
+}
+function nianbaoSetFontArgs(font, loadedName, fontSize) {
+  if (!font?.isType3Font) {
+    return [loadedName, fontSize];
+  }
+  const fontMatrix = font.fontMatrix || FONT_IDENTITY_MATRIX;
+  if (!(fontSize <= 1 || font.isCharBBox) || isArrayEqual(fontMatrix, FONT_IDENTITY_MATRIX)) {
+    return [loadedName, fontSize, 1];
+  }
+  const glyphHeight = font.bbox[3] - font.bbox[1];
+  return [loadedName, fontSize, glyphHeight > 0 ? glyphHeight * fontMatrix[3] : 1];
 }
 function nianbaoReadTrueTypeMetrics(font, file) {
   const bytes = file.peekBytes();
@@ -124,6 +141,11 @@ const PATCHES: Patch[] = [
           data = this.checkAndRepair(name, file, properties);`,
     replace: `          this.mimetype = "font/opentype";
           data = nianbaoReadTrueTypeMetrics(this, file) ? undefined : this.checkAndRepair(name, file, properties);`,
+  },
+  {
+    name: "a Type3 font's text height on its setFont",
+    find: `              operatorList.addOp(OPS.setFont, [loadedName, fontSize]);`,
+    replace: `              operatorList.addOp(OPS.setFont, nianbaoSetFontArgs(stateManager.state.font, loadedName, fontSize));`,
   },
   {
     name: 'no process-wide worker',
