@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Finding, OpenFinding, RunFinding, StoredFinding } from '../model/finding.js';
+import type { Finding, OpenFinding, RunFinding, Severity, StoredFinding } from '../model/finding.js';
+import { SummaryTally } from '../output/summary.js';
 import { normalizeAgency } from './agencies.js';
 import type { TriageEntry } from './side-files.js';
+import type { Spool } from './spool.js';
 
 export type { RunFinding };
 
@@ -65,40 +67,54 @@ export function refingerprint(findings: RunFinding[], pathOf: (file: string) => 
   });
 }
 
-export interface HistoryResult {
-  findings: RunFinding[];
-  newCount: number;
-  persisting: number;
-  triaged: number;
-  /** open findings of earlier runs, on files of this run, that this run no longer reports */
-  resolved: OpenFinding[];
-}
-
 /**
- * Compares this run's findings with the open ones of earlier runs, and
- * applies the triage file. Sets `status` and `triage` in place: a large run
- * does not hold every finding twice.
+ * History and triage applied finding by finding, as a run gives them: each
+ * finding's `status` and `triage` set in place and counted, a new one spooled
+ * for the commit. It holds the fingerprints it has seen, never the findings.
  */
-export function applyHistory(
-  findings: RunFinding[],
-  files: string[],
-  previous: OpenFinding[],
-  triage: Map<string, TriageEntry>,
-): HistoryResult {
-  const before = new Set(previous.map((f) => f.fingerprint));
-  const now = new Set<string>();
-  let persisting = 0;
-  let triaged = 0;
-  for (const f of findings) {
-    now.add(f.fingerprint);
-    f.status = before.has(f.fingerprint) ? 'persisting' : 'new';
-    f.triage = triage.get(f.fingerprint)?.decision ?? '';
-    if (f.status === 'persisting') persisting++;
-    if (f.triage) triaged++;
+export class FindingHistory {
+  readonly tally = new SummaryTally();
+  /** open (untriaged) findings by severity, what the exit code is judged on */
+  readonly open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  count = 0;
+  persisting = 0;
+  triaged = 0;
+  private readonly wasOpen = new Set<string>();
+  private readonly seen = new Set<string>();
+
+  /** `previous`: the history's open findings (their fingerprints are kept, one query, not one per finding) */
+  constructor(
+    previous: Iterable<OpenFinding>,
+    private readonly triage: Map<string, TriageEntry>,
+    private readonly fresh: Spool<StoredFinding> | null,
+  ) {
+    for (const f of previous) this.wasOpen.add(f.fingerprint);
   }
-  const inRun = new Set(files);
-  const resolved = previous.filter((f) => inRun.has(f.file) && !now.has(f.fingerprint));
-  return { findings, newCount: findings.length - persisting, persisting, triaged, resolved };
+
+  apply(f: RunFinding): void {
+    this.seen.add(f.fingerprint);
+    f.status = this.wasOpen.has(f.fingerprint) ? 'persisting' : 'new';
+    f.triage = this.triage.get(f.fingerprint)?.decision ?? '';
+    if (f.status === 'persisting') this.persisting++;
+    else this.fresh?.push(toStored(f));
+    if (f.triage) this.triaged++;
+    else this.open[f.severity]++;
+    this.tally.add(f);
+    this.count++;
+  }
+
+  get newCount(): number {
+    return this.count - this.persisting;
+  }
+
+  /** Once every finding is applied: the history's open findings, on files of this run, that it no longer reports. */
+  resolved(previous: Iterable<OpenFinding>, files: string[]): OpenFinding[] {
+    const inRun = new Set(files);
+    const resolved = [...previous].filter((f) => inRun.has(f.file) && !this.seen.has(f.fingerprint));
+    this.seen.clear();
+    this.wasOpen.clear();
+    return resolved;
+  }
 }
 
 export function toStored(f: RunFinding): StoredFinding {
@@ -110,9 +126,4 @@ export function toStored(f: RunFinding): StoredFinding {
     severity: f.severity,
     message: f.message,
   };
-}
-
-/** What the history store must learn from a run: the findings it had not seen open. */
-export function* newFindings(findings: Iterable<RunFinding>): Generator<StoredFinding> {
-  for (const f of findings) if (f.status === 'new') yield toStored(f);
 }

@@ -6,10 +6,10 @@ import { runRules } from '../audit/engine.js';
 import { RULES } from '../audit/rules/index.js';
 import type { OpenFinding, RunFinding, Severity, StoredFinding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
-import { SummaryTally } from '../output/summary.js';
+import type { SummaryTally } from '../output/summary.js';
 import { CorpusIndex } from './agencies.js';
 import { corpusDigest } from './digest.js';
-import { toStored, withFingerprints } from './history.js';
+import { FindingHistory, withFingerprints } from './history.js';
 import { readJsonStream } from './json-stream.js';
 import type { FileFacts } from './run.js';
 import { DigestCache } from './run.js';
@@ -180,29 +180,9 @@ export async function mergeShards(
   }
   const corpusRules = RULES.filter((r) => isCorpusRule(r.id));
   const context = { reportFor: (agency: string, year: number) => index.reportFor(agency, year) };
-  const wasOpen = new Set<string>();
-  for (const f of store.eachOpenFinding()) wasOpen.add(f.fingerprint);
-  const seen = new Set<string>();
-  const run = {
-    files,
-    count: 0,
-    tally: new SummaryTally(),
-    open: { error: 0, warning: 0, info: 0 },
-    newCount: 0,
-    persisting: 0,
-    triaged: 0,
-    resolved: [],
-  };
+  const history = new FindingHistory(store.eachOpenFinding(), triage, fresh);
   const apply = (f: RunFinding) => {
-    seen.add(f.fingerprint);
-    f.status = wasOpen.has(f.fingerprint) ? 'persisting' : 'new';
-    f.triage = triage.get(f.fingerprint)?.decision ?? '';
-    if (f.status === 'persisting') run.persisting++;
-    else fresh.push(toStored(f));
-    if (f.triage) run.triaged++;
-    else run.open[f.severity]++;
-    run.tally.add(f);
-    run.count++;
+    history.apply(f);
     give(f);
   };
   try {
@@ -218,8 +198,15 @@ export async function mergeShards(
     fresh.remove();
     throw error;
   }
-  wasOpen.clear();
-  const inRun = new Set(files);
-  const resolved = [...store.eachOpenFinding()].filter((f) => inRun.has(f.file) && !seen.has(f.fingerprint));
-  return { ...run, newCount: run.count - run.persisting, resolved };
+  const { count, tally, open, persisting, triaged, newCount } = history;
+  return {
+    files,
+    count,
+    tally,
+    open,
+    newCount,
+    persisting,
+    triaged,
+    resolved: history.resolved(store.eachOpenFinding(), files),
+  };
 }

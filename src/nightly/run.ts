@@ -13,9 +13,9 @@ import { rule as unreadable, unreadableFinding } from '../audit/rules/extract-un
 import { CorpusIndex } from './agencies.js';
 import { decodeFindings, encodeFindings } from './cached-findings.js';
 import { extractorKey, rulesKey } from './extractor-key.js';
-import { refingerprint, toStored, withFingerprints, type RunFinding } from './history.js';
+import { FindingHistory, refingerprint, withFingerprints, type RunFinding } from './history.js';
 import type { Severity, StoredFinding } from '../model/finding.js';
-import { SummaryTally } from '../output/summary.js';
+import type { SummaryTally } from '../output/summary.js';
 import { Spool } from './spool.js';
 import { ReadablePaths } from './readable.js';
 import { nameBytes } from '../model/file-name.js';
@@ -425,15 +425,7 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
   // the new findings wait on disk for the commit: a first run over a large corpus finds nearly all of them new
   const fresh = options.db && options.db !== ':memory:' ? new Spool<StoredFinding>() : null;
   const unspool = onStop(() => fresh?.remove());
-  let count = 0;
-  const tally = new SummaryTally();
-  const open: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const seen = new Set<string>();
-  // the open fingerprints of the history, without their files: one query, not one per finding
-  const wasOpen = new Set<string>();
-  for (const f of store.eachOpenFinding()) wasOpen.add(f.fingerprint);
-  let persisting = 0;
-  let triaged = 0;
+  const history = new FindingHistory(store.eachOpenFinding(), triage, fresh);
   for (const entry of entries) {
     const found = unstored.get(entry.file) ?? cachedFindings(store, entry.file);
     if (withDigest.has(entry.file))
@@ -442,26 +434,14 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     for (const raw of found) {
       const f = options.configure ? options.configure(raw) : raw;
       if (!f) continue;
-      // history per finding, looked up: a large run holds the fingerprints it has seen, never the findings
-      seen.add(f.fingerprint);
-      f.status = wasOpen.has(f.fingerprint) ? 'persisting' : 'new';
-      f.triage = triage.get(f.fingerprint)?.decision ?? '';
-      if (f.status === 'persisting') persisting++;
-      if (f.triage) triaged++;
-      else open[f.severity]++;
-      tally.add(f);
-      count++;
-      if (f.status === 'new') fresh?.push(toStored(f));
+      history.apply(f);
       give(f);
     }
   }
   fresh?.finish();
   unstored.clear();
-  const inRun = new Set(files);
-  const resolved = [...store.eachOpenFinding()].filter((f) => inRun.has(f.file) && !seen.has(f.fingerprint));
-  seen.clear();
-  wasOpen.clear();
-  const history = { newCount: count - persisting, persisting, triaged, resolved: resolved.length };
+  const resolved = history.resolved(store.eachOpenFinding(), files);
+  const { count, tally, open, triaged } = history;
 
   const previousRun = store.previousRunId();
   const commit = (args: string, started: string) => {
@@ -498,7 +478,13 @@ export async function auditPaths(paths: string[], options: AuditRunOptions = {})
     count,
     tally,
     open,
-    history: { ...history, previousRun },
+    history: {
+      newCount: history.newCount,
+      persisting: history.persisting,
+      triaged,
+      resolved: resolved.length,
+      previousRun,
+    },
     parsed,
     // a file that could not even be read was neither parsed nor taken from the cache
     cached: entries.filter((e) => e.sha256).length - parsed,
