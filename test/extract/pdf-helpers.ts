@@ -1,13 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PDFDocumentProxy, PDFWorker as Worker } from 'pdfjs-dist';
+import { afterAll, beforeAll } from 'vitest';
 import type { DocumentIR, IRCell, TableBlock } from '../../src/model/ir.js';
 import { DEFAULT_EXTRACT_OPTIONS, type ExtractOptions } from '../../src/extract/options.js';
 import { pdfToDocument } from '../../src/extract/pdf/index.js';
+import { getDocument, loadOptions, PDFWorker, VerbosityLevel } from '../../src/extract/pdf/load.js';
+import { stockWorker, textOnlyWorker } from '../../src/extract/pdf/text-worker.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'pdf');
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURES, name)));
+}
+
+export interface Workers {
+  /** nianbao's text-only worker; null only where its patches do not apply (a test says so) */
+  textOnly: Worker | null;
+  stock: Worker;
+}
+
+/** Both pdf.js workers for a test file, made before its tests and destroyed after them. */
+export function bothWorkers(): Workers {
+  const workers = {} as Workers;
+  beforeAll(async () => {
+    workers.textOnly = await textOnlyWorker(PDFWorker, VerbosityLevel.ERRORS);
+    workers.stock = await stockWorker(PDFWorker, VerbosityLevel.ERRORS);
+  });
+  afterAll(() => {
+    workers.textOnly?.destroy();
+    workers.stock?.destroy();
+  });
+  return workers;
+}
+
+/** A PDF opened with nianbao's load options through the worker given. */
+export function openThrough(bytes: Uint8Array, worker: Worker | null, extra: object = {}): Promise<PDFDocumentProxy> {
+  return getDocument({ ...loadOptions(bytes), ...extra, ...(worker ? { worker } : {}) }).promise;
 }
 
 export function extract(name: string, options: Partial<ExtractOptions> = {}): Promise<DocumentIR> {

@@ -1,13 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PDFWorker as Worker } from 'pdfjs-dist';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument, loadOptions, PDFWorker, VerbosityLevel } from '../../src/extract/pdf/load.js';
+import { describe, expect, it } from 'vitest';
 import { textFromOperatorList, type FontInfo } from '../../src/extract/pdf/op-text.js';
-import { stockWorker, textOnlyWorker } from '../../src/extract/pdf/text-worker.js';
 import type { OperatorList } from '../../src/extract/pdf/paths.js';
 import type { RawTextItem } from '../../src/extract/pdf/words.js';
-import { FIXTURES } from './pdf-helpers.js';
+import { bothWorkers, FIXTURES, openThrough } from './pdf-helpers.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'corpus', 'pdf');
 const pdfs = (dir: string) =>
@@ -34,18 +31,8 @@ function same(mine: RawTextItem[], theirs: RawTextItem[]): string | null {
 }
 
 // nianbao reads through the text-only worker (its operator lists and text are pdf.js's own: pdf-text-worker.test.ts)
-let worker: Worker;
-let stock: Worker;
-beforeAll(async () => {
-  worker = (await textOnlyWorker(PDFWorker, VerbosityLevel.ERRORS))!;
-  stock = await stockWorker(PDFWorker, VerbosityLevel.ERRORS);
-});
-afterAll(() => {
-  worker?.destroy();
-  stock?.destroy();
-});
-
-const open = (bytes: Uint8Array, through = worker) => getDocument({ ...loadOptions(bytes), worker: through }).promise;
+const workers = bothWorkers();
+const open = (bytes: Uint8Array, through = workers.textOnly) => openThrough(bytes, through);
 
 describe('text rebuilt from the operator list', () => {
   it.each(files.map((f) => [f.split('/').pop()!, f]))(
@@ -133,7 +120,7 @@ function type3Pdf(o: { fontMatrix: string; fontBBox: string; text: string; b?: s
   return new TextEncoder().encode(pdf);
 }
 
-async function both(bytes: Uint8Array, through = worker) {
+async function both(bytes: Uint8Array, through = workers.textOnly) {
   const doc = await open(bytes, through);
   const page = await doc.getPage(1);
   const ops = (await page.getOperatorList()) as OperatorList;
@@ -182,7 +169,7 @@ describe('Type3 fonts, whose text pdf.js may scale by a glyph box the main threa
   });
 
   it("are refused from pdf.js's stock worker, whose setFont does not carry the factor", async () => {
-    const { mine } = await both(type3Pdf(cases[2]![1]), stock);
+    const { mine } = await both(type3Pdf(cases[2]![1]), workers.stock);
     expect(mine).toBeNull();
   });
 });

@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { PDFWorker as Worker } from 'pdfjs-dist';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument, loadOptions, OPS, PDFWorker, VerbosityLevel } from '../../src/extract/pdf/load.js';
-import { patchWorker, stockWorker, textOnlyWorker } from '../../src/extract/pdf/text-worker.js';
-import { FIXTURES } from './pdf-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { OPS } from '../../src/extract/pdf/load.js';
+import { patchWorker } from '../../src/extract/pdf/text-worker.js';
+import { bothWorkers, FIXTURES, openThrough } from './pdf-helpers.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', 'corpus', 'pdf');
 const REALWORLD = join(import.meta.dirname, '..', '..', '..', 'shared', 'realworld');
@@ -49,8 +49,8 @@ function withoutDocumentId(reading: PageReading): PageReading {
   return JSON.parse(JSON.stringify(reading).replace(/\b(g_|img_|pattern_)?d\d+_/g, '$1d_')) as PageReading;
 }
 
-async function read(path: string, worker: Worker): Promise<PageReading[]> {
-  const doc = await getDocument({ ...loadOptions(new Uint8Array(readFileSync(path))), worker }).promise;
+async function read(path: string, worker: Worker | null): Promise<PageReading[]> {
+  const doc = await openThrough(new Uint8Array(readFileSync(path)), worker);
   const pages: PageReading[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
@@ -76,20 +76,11 @@ async function read(path: string, worker: Worker): Promise<PageReading[]> {
 }
 
 describe('the text-only pdf.js worker', () => {
-  let textOnly: Worker;
-  let stock: Worker;
-  beforeAll(async () => {
-    textOnly = (await textOnlyWorker(PDFWorker, VerbosityLevel.ERRORS))!;
-    stock = await stockWorker(PDFWorker, VerbosityLevel.ERRORS);
-  });
-  afterAll(() => {
-    textOnly?.destroy();
-    stock?.destroy();
-  });
+  const workers = bothWorkers();
 
   it('applies to the pinned pdfjs-dist (an upgrade fails here first)', () => {
     expect(patchWorker(stockSource)).toHaveProperty('source');
-    expect(textOnly).toBeTruthy();
+    expect(workers.textOnly).toBeTruthy();
   });
 
   it('applies nothing to a worker it was not written for, and names what did not match', () => {
@@ -102,9 +93,9 @@ describe('the text-only pdf.js worker', () => {
 
   it('builds no browser font from a Type1, CFF or TrueType program, where the stock worker builds every one', async () => {
     // fontExtraProperties keeps each font's data on the main thread, which pdf.js otherwise drops once loaded
-    const browserFonts = async (name: string, worker: Worker) => {
+    const browserFonts = async (name: string, worker: Worker | null) => {
       const bytes = new Uint8Array(readFileSync(join(FIXTURES, name)));
-      const doc = await getDocument({ ...loadOptions(bytes), worker, fontExtraProperties: true }).promise;
+      const doc = await openThrough(bytes, worker, { fontExtraProperties: true });
       const page = await doc.getPage(1);
       const ops = await page.getOperatorList();
       const built = ops.fnArray
@@ -116,7 +107,7 @@ describe('the text-only pdf.js worker', () => {
       return [...new Set(built)].sort();
     };
     for (const name of ['fonts-type1c.pdf', 'fonts-cid-cff.pdf', 'lo-break.pdf']) {
-      const [mine, theirs] = [await browserFonts(name, textOnly), await browserFonts(name, stock)];
+      const [mine, theirs] = [await browserFonts(name, workers.textOnly), await browserFonts(name, workers.stock)];
       expect(theirs.length).toBeGreaterThan(2);
       expect(theirs.every((f) => f.endsWith(' built'))).toBe(true);
       expect(mine.some((f) => f.endsWith(' built'))).toBe(false);
@@ -126,10 +117,7 @@ describe('the text-only pdf.js worker', () => {
 
   it("puts a Type3 font's text height factor on its setFont, and nothing on other fonts'", async () => {
     const setFonts = async (name: string) => {
-      const doc = await getDocument({
-        ...loadOptions(new Uint8Array(readFileSync(join(CORPUS, name)))),
-        worker: textOnly,
-      }).promise;
+      const doc = await openThrough(new Uint8Array(readFileSync(join(CORPUS, name))), workers.textOnly);
       const page = await doc.getPage(1);
       const ops = await page.getOperatorList();
       const found = ops.fnArray
@@ -159,7 +147,7 @@ describe('the text-only pdf.js worker', () => {
   it.each(files.map((f) => [f.split('/').pop()!, f]))(
     '%s: the same operators, glyphs, fonts and text as the stock worker',
     async (_, path) => {
-      const [mine, theirs] = [await read(path, textOnly), await read(path, stock)];
+      const [mine, theirs] = [await read(path, workers.textOnly), await read(path, workers.stock)];
       expect(mine.length).toBe(theirs.length);
       for (const [k, page] of mine.entries()) expect(page, `page ${k + 1}`).toEqual(theirs[k]);
     },
