@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PDFPageProxy } from 'pdfjs-dist';
 import { describe, expect, it } from 'vitest';
 import { textFromOperatorList, type FontInfo } from '../../src/extract/pdf/op-text.js';
 import type { OperatorList } from '../../src/extract/pdf/paths.js';
@@ -34,6 +35,17 @@ function same(mine: RawTextItem[], theirs: RawTextItem[]): string | null {
 const workers = bothWorkers();
 const open = (bytes: Uint8Array, through = workers.textOnly) => openThrough(bytes, through);
 
+/** The page's text items rebuilt from its operator list, or null where op-text refuses. */
+async function rebuild(page: PDFPageProxy): Promise<RawTextItem[] | null> {
+  const ops = (await page.getOperatorList()) as OperatorList;
+  const fontOf = (id: string) => (page.commonObjs.has(id) ? (page.commonObjs.get(id) as FontInfo) : null);
+  return textFromOperatorList(ops, fontOf, page.view);
+}
+
+async function textLayer(page: PDFPageProxy): Promise<RawTextItem[]> {
+  return (await page.getTextContent()).items.filter((i): i is RawTextItem & typeof i => 'str' in i);
+}
+
 describe('text rebuilt from the operator list', () => {
   it.each(files.map((f) => [f.split('/').pop()!, f]))(
     '%s: the items getTextContent gives, or a refusal',
@@ -42,10 +54,8 @@ describe('text rebuilt from the operator list', () => {
       const rebuilt: (string | null)[] = [];
       for (let n = 1; n <= doc.numPages; n++) {
         const page = await doc.getPage(n);
-        const ops = (await page.getOperatorList()) as OperatorList;
-        const fontOf = (id: string) => (page.commonObjs.has(id) ? (page.commonObjs.get(id) as FontInfo) : null);
-        const mine = textFromOperatorList(ops, fontOf, page.view);
-        const theirs = (await page.getTextContent()).items.filter((i): i is RawTextItem & typeof i => 'str' in i);
+        const mine = await rebuild(page);
+        const theirs = await textLayer(page);
         rebuilt.push(mine ? same(mine, theirs) : 'refused');
       }
       await doc.destroy();
@@ -60,10 +70,8 @@ describe('text rebuilt from the operator list', () => {
       const doc = await open(new Uint8Array(readFileSync(path)));
       for (let n = 1; n <= doc.numPages; n++) {
         const page = await doc.getPage(n);
-        const ops = (await page.getOperatorList()) as OperatorList;
-        const fontOf = (id: string) => (page.commonObjs.has(id) ? (page.commonObjs.get(id) as FontInfo) : null);
         pages++;
-        if (textFromOperatorList(ops, fontOf, page.view)) served++;
+        if (await rebuild(page)) served++;
       }
       await doc.destroy();
     }
@@ -78,9 +86,7 @@ describe("Chromium's CJK text, in Type3 fonts", () => {
       const doc = await open(new Uint8Array(readFileSync(join(CORPUS, name))));
       for (let n = 1; n <= doc.numPages; n++) {
         const page = await doc.getPage(n);
-        const ops = (await page.getOperatorList()) as OperatorList;
-        const fontOf = (id: string) => (page.commonObjs.has(id) ? (page.commonObjs.get(id) as FontInfo) : null);
-        expect(textFromOperatorList(ops, fontOf, page.view), `${name} page ${n}`).not.toBeNull();
+        expect(await rebuild(page), `${name} page ${n}`).not.toBeNull();
       }
       await doc.destroy();
     }
@@ -123,10 +129,7 @@ function type3Pdf(o: { fontMatrix: string; fontBBox: string; text: string; b?: s
 async function both(bytes: Uint8Array, through = workers.textOnly) {
   const doc = await open(bytes, through);
   const page = await doc.getPage(1);
-  const ops = (await page.getOperatorList()) as OperatorList;
-  const fontOf = (id: string) => (page.commonObjs.has(id) ? (page.commonObjs.get(id) as FontInfo) : null);
-  const mine = textFromOperatorList(ops, fontOf, page.view);
-  const theirs = (await page.getTextContent()).items.filter((i): i is RawTextItem & typeof i => 'str' in i);
+  const [mine, theirs] = [await rebuild(page), await textLayer(page)];
   await doc.destroy();
   return { mine, theirs };
 }
