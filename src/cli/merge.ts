@@ -98,40 +98,40 @@ async function mergeRead(
   try {
     const files = inputs.files();
     const give = outputs.start(inputs.factsOf(files));
-    const merged = await mergeShards(inputs, files, store, side?.triage ?? new Map(), give, fresh);
-    const history = {
-      newCount: merged.newCount,
-      persisting: merged.persisting,
-      triaged: merged.triaged,
-      resolved: merged.resolved.length,
+    const { history, resolved } = await mergeShards(inputs, files, store, side?.triage ?? new Map(), give, fresh);
+    const counts = {
+      newCount: history.newCount,
+      persisting: history.persisting,
+      triaged: history.triaged,
+      resolved: resolved.length,
       previousRun: store.previousRunId(),
     };
     const summary = {
-      ...runSummary(merged.files, merged.tally, 0, history),
+      ...runSummary(files, history.tally, 0, counts),
       ignored: docs.reduce((n, d) => n + d.summary.ignored, 0),
       warnings: [...docs.flatMap((d) => d.summary.warnings ?? []), ...(side?.warnings ?? [])],
     };
-    outputs.finish({ tool: 'nianbao', version: VERSION, summary, files: merged.files, shard: null });
+    outputs.finish({ tool: 'nianbao', version: VERSION, summary, files, shard: null });
     store.commitRun(
       {
         started,
         finished: new Date().toISOString(),
         version: VERSION,
         args: process.argv.slice(2).join(' '),
-        files: merged.files.length,
-        findings: merged.count,
-        newFindings: merged.newCount,
-        resolved: merged.resolved.length,
-        triaged: merged.triaged,
+        files: files.length,
+        findings: history.count,
+        newFindings: history.newCount,
+        resolved: resolved.length,
+        triaged: history.triaged,
       },
       fresh.read(),
-      merged.resolved,
+      resolved,
     );
     if (!options.silent)
       process.stderr.write(
         `${summaryLine(summary, lang())}${options.out === '-' ? '' : `\n${say('已写入', 'wrote')} ${options.out}`}\n`,
       );
-    const judged = options.quiet ? { ...merged.open, warning: 0, info: 0 } : merged.open;
+    const judged = options.quiet ? { ...history.open, warning: 0, info: 0 } : history.open;
     return exitCodeForCounts(judged, options.failOn, options.maxWarnings);
   } finally {
     outputs.abort();

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runRules } from '../audit/engine.js';
 import { RULES } from '../audit/rules/index.js';
-import type { OpenFinding, RunFinding, Severity, StoredFinding } from '../model/finding.js';
+import type { OpenFinding, RunFinding, StoredFinding } from '../model/finding.js';
 import type { AnnualReport } from '../model/report.js';
-import type { SummaryTally } from '../output/summary.js';
 import { CorpusIndex } from './agencies.js';
 import { corpusDigest } from './digest.js';
 import { FindingHistory, withFingerprints } from './history.js';
@@ -144,15 +143,9 @@ export class ShardInputs {
 /** Files merged between two turns of the event loop. */
 const YIELD_EVERY = 256;
 
-/** What a merge tells of its findings once they are all given: counts, and the history's changes to commit. */
+/** What a merge tells of its findings once they are all given: the history's counts, and what it resolved. */
 export interface MergedRun {
-  files: string[];
-  count: number;
-  tally: SummaryTally;
-  open: Record<Severity, number>;
-  newCount: number;
-  persisting: number;
-  triaged: number;
+  history: FindingHistory;
   /** open findings of earlier runs, on files of this run, that this run no longer reports */
   resolved: OpenFinding[];
 }
@@ -198,15 +191,5 @@ export async function mergeShards(
     fresh.remove();
     throw error;
   }
-  const { count, tally, open, persisting, triaged, newCount } = history;
-  return {
-    files,
-    count,
-    tally,
-    open,
-    newCount,
-    persisting,
-    triaged,
-    resolved: history.resolved(store.eachOpenFinding(), files),
-  };
+  return { history, resolved: history.resolved(store.eachOpenFinding(), files) };
 }
