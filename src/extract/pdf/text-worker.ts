@@ -156,6 +156,11 @@ const PATCHES: Patch[] = [
     replace: '',
   },
   {
+    name: "no source map (pdf.js's no longer fits)",
+    find: '//# sourceMappingURL=pdf.worker.mjs.map',
+    replace: '',
+  },
+  {
     name: 'what the patches call',
     find: 'export { WorkerMessageHandler };',
     replace: `${HELPERS}\nexport { WorkerMessageHandler };`,
@@ -224,13 +229,13 @@ async function importPatched(): Promise<WorkerModule | null> {
 /**
  * Imported from a file of its own in a fresh private folder, removed once
  * loaded: a data: URL would be the module's name in every stack trace pdf.js
- * makes, two megabytes each time. pdf.js's source map no longer fits it.
+ * makes, two megabytes each time.
  */
 async function importFrom(source: string): Promise<WorkerModule> {
   const folder = mkdtempSync(join(tmpdir(), 'nianbao-pdfjs-'));
   try {
     const file = join(folder, 'pdf.worker.text-only.mjs');
-    writeFileSync(file, source.replace(/\/\/# sourceMappingURL=\S+\s*$/, ''));
+    writeFileSync(file, source);
     return (await import(pathToFileURL(file).href)) as WorkerModule;
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -250,7 +255,7 @@ export async function textOnlyWorker(PDFWorker: typeof Worker, verbosity: number
   return module ? workerOn(module, PDFWorker, verbosity) : null;
 }
 
-/** pdf.js's stock worker, in this thread: what the text-only worker is compared against (its test, bench:pdf's floor). */
+/** pdf.js's stock worker, in this thread, for the tests that compare the text-only worker with it. */
 export async function stockWorker(PDFWorker: typeof Worker, verbosity: number): Promise<Worker> {
   const module = (await import(pathToFileURL(STOCK_WORKER).href)) as WorkerModule;
   return workerOn(module, PDFWorker, verbosity);
